@@ -1,0 +1,118 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { pathToFileURL } from "node:url";
+import { PrismaClient, type MemberRole } from "./generated/client";
+import { hashPassword } from "../server/services/auth/password";
+import { generateLeads } from "./seed-data/leads";
+import { createRandom } from "./seed-data/random";
+
+export const DEMO_PASSWORD = "linha-demo";
+export const ADMIN_LOGIN = { email: "root@linha.local", password: "linha-admin" };
+
+const PLANS = [
+  { code: "starter", name: "Starter", monthlyPrice: "199.00", maxUsers: 5, maxExtensions: 5, maxDids: 2, maxConcurrentCalls: 2, features: ["crm", "click_to_call"] },
+  { code: "pro", name: "Pro", monthlyPrice: "599.00", maxUsers: 25, maxExtensions: 25, maxDids: 10, maxConcurrentCalls: 10, features: ["crm", "click_to_call", "monitoring", "recording", "automations"] },
+  { code: "enterprise", name: "Enterprise", monthlyPrice: "1999.00", maxUsers: 200, maxExtensions: 200, maxDids: 50, maxConcurrentCalls: 60, features: ["crm", "click_to_call", "monitoring", "recording", "automations", "api", "conference"] },
+];
+
+const TENANTS: {
+  slug: string;
+  name: string;
+  cnpj: string;
+  plan: string;
+  leads: number;
+  members: { email: string; name: string; role: MemberRole }[];
+}[] = [
+  {
+    slug: "acme",
+    name: "Acme Comércio e Serviços Ltda",
+    cnpj: "11222333000181",
+    plan: "pro",
+    leads: 320,
+    members: [
+      { email: "ana@acme.test", name: "Ana Souza", role: "admin" },
+      { email: "rui@acme.test", name: "Rui Barbosa", role: "rep" },
+    ],
+  },
+  {
+    slug: "globex",
+    name: "Globex Brasil S.A.",
+    cnpj: "45723174000110",
+    plan: "starter",
+    leads: 240,
+    members: [{ email: "gil@globex.test", name: "Gil Moreira", role: "admin" }],
+  },
+];
+
+type SeedOptions = { leadsPerTenant?: number; log?: (line: string) => void };
+
+async function ensureUser(db: PrismaClient, email: string, name: string, password: string, isSuperAdmin = false) {
+  const existing = await db.user.findUnique({ where: { email } });
+  if (existing) return existing;
+  return db.user.create({ data: { email, name, isSuperAdmin, passwordHash: await hashPassword(password) } });
+}
+
+/**
+ * Idempotent demo data: creates what is missing and never overwrites what exists (a changed
+ * password or edited lead survives a restart). Leads are added only to a tenant that has none.
+ */
+export async function seedDemo(ownerUrl: string, options: SeedOptions = {}): Promise<void> {
+  const log = options.log ?? (() => {});
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }) });
+  try {
+    for (const { features, ...plan } of PLANS) {
+      await db.plan.upsert({ where: { code: plan.code }, update: {}, create: { ...plan, features } });
+    }
+    await ensureUser(db, ADMIN_LOGIN.email, "Operador Linha", ADMIN_LOGIN.password, true);
+
+    for (const [index, spec] of TENANTS.entries()) {
+      const plan = await db.plan.findUniqueOrThrow({ where: { code: spec.plan } });
+      const tenant = await db.tenant.upsert({
+        where: { slug: spec.slug },
+        update: {},
+        create: { slug: spec.slug, name: spec.name, cnpj: spec.cnpj, planId: plan.id },
+      });
+      const users: { role: MemberRole; user: { id: string } }[] = [];
+      for (const m of spec.members) users.push({ role: m.role, user: await ensureUser(db, m.email, m.name, DEMO_PASSWORD) });
+
+      // The owner connection may not be a superuser; admin mode lets it through the RLS policies.
+      const added = await db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('app.admin', 'on', true)`;
+        const memberships: { id: string }[] = [];
+        for (const { user, role } of users) {
+          memberships.push(
+            await tx.membership.upsert({
+              where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } },
+              update: {},
+              create: { tenantId: tenant.id, userId: user.id, role },
+            }),
+          );
+        }
+        if ((await tx.lead.count({ where: { tenantId: tenant.id } })) > 0) return 0;
+        const count = options.leadsPerTenant ?? spec.leads;
+        const random = createRandom(1000 + index);
+        const now = Date.now();
+        const leads = generateLeads(count, 42 + index).map((lead) => {
+          const { createdDaysAgo, ...fields } = lead;
+          const createdAt = new Date(now - createdDaysAgo * 86_400_000 - random.int(0, 86_399) * 1000);
+          const owner = random.next() < 0.15 ? null : random.pick(memberships);
+          return { ...fields, tenantId: tenant.id, ownerId: owner?.id ?? null, createdAt, updatedAt: createdAt };
+        });
+        await tx.lead.createMany({ data: leads });
+        return leads.length;
+      });
+      if (added) log(`seeded ${added} leads for ${spec.slug}`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("DATABASE_URL is not set (npm start seeds the embedded database by itself).");
+    process.exit(1);
+  }
+  await seedDemo(url, { log: console.log });
+  console.log("seed complete");
+}
