@@ -1,0 +1,22 @@
+import "next-auth";
+import "next-auth/jwt";
+
+type Scope = "admin" | `tenant:${string}`;
+
+declare module "next-auth" {
+  interface User {
+    scope: Scope;
+    locale: string;
+  }
+  interface Session {
+    user: { id: string; email: string; name: string; scope: Scope; locale: string };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid: string;
+    scope: Scope;
+    locale: string;
+  }
+}

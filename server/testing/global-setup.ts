@@ -1,0 +1,52 @@
+import { mkdtempSync, chmodSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { deployMigrations } from "@/prisma/migrate-engine";
+import { seedDemo } from "@/prisma/seed";
+import { enableAppRoleLogin } from "@/scripts/lib/app-role";
+import { ensureDatabaseExists, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    ownerUrl: string;
+    appUrl: string;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/** A throw-away database, migrated and seeded with a small demo, shared by every test file. */
+export default async function setup(project: TestProject) {
+  let stop = async () => {};
+  let ownerUrl = process.env.TEST_DATABASE_URL;
+  if (!ownerUrl) {
+    const dir = mkdtempSync(join(tmpdir(), "linha-test-"));
+    chmodSync(dir, 0o777);
+    const server = await startEmbeddedPostgres({
+      databaseDir: join(dir, "postgres"),
+      port: await freePort(),
+      password: "linha-test",
+      persistent: false,
+    });
+    await ensureDatabaseExists(server.url("postgres"), "linha_test");
+    ownerUrl = server.url("linha_test");
+    stop = server.stop;
+  }
+  await deployMigrations(ownerUrl);
+  const appUrl = await enableAppRoleLogin(ownerUrl, "linha-app-test");
+  await seedDemo(ownerUrl, { leadsPerTenant: 40 });
+  project.provide("ownerUrl", ownerUrl);
+  project.provide("appUrl", appUrl);
+  return stop;
+}
