@@ -1,0 +1,207 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useForm, type Path } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { useI18n } from "@/components/providers/i18n-provider";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { formatCnpj } from "@/lib/cnpj";
+import { formatPhone } from "@/lib/phone";
+import { LEAD_SOURCES, LEAD_STATUSES, LeadFields, type LeadOutput } from "@/lib/schemas/lead";
+
+type FormInput = z.input<typeof LeadFields>;
+type FormOutput = z.output<typeof LeadFields>;
+const NO_OWNER = "__none";
+
+function defaults(lead: LeadOutput | null, myMembershipId: string): FormInput {
+  return {
+    name: lead?.name ?? "",
+    company: lead?.company ?? "",
+    cnpj: lead?.cnpj ? formatCnpj(lead.cnpj) : "",
+    email: lead?.email ?? "",
+    phone: lead?.phone ? formatPhone(lead.phone) : "",
+    source: lead?.source ?? "other",
+    status: lead?.status ?? "new",
+    ownerId: lead ? (lead.owner?.id ?? null) : myMembershipId,
+    notes: lead?.notes ?? "",
+  };
+}
+
+type Props = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The lead being edited, or null to create one. */
+  lead: LeadOutput | null;
+  myMembershipId: string;
+};
+
+export function LeadFormDialog({ open, onOpenChange, lead, myMembershipId }: Props) {
+  const { t, tm } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const members = useQuery(trpc.members.list.queryOptions()).data ?? [];
+  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(LeadFields), defaultValues: defaults(lead, myMembershipId) });
+
+  useEffect(() => {
+    if (open) form.reset(defaults(lead, myMembershipId));
+  }, [open, lead, myMembershipId, form]);
+
+  const onServerError = (error: { message: string; data?: { fieldErrors?: Record<string, string[]> } | null }) => {
+    const fieldErrors = Object.entries(error.data?.fieldErrors ?? {});
+    for (const [field, messages] of fieldErrors) {
+      if (field in LeadFields.shape) form.setError(field as Path<FormInput>, { message: messages[0] });
+    }
+    if (fieldErrors.length === 0) toast.error(error.message);
+  };
+  const onSaved = (message: string) => {
+    toast.success(message);
+    void queryClient.invalidateQueries({ queryKey: trpc.leads.list.pathKey() });
+    onOpenChange(false);
+  };
+
+  const create = useMutation(trpc.leads.create.mutationOptions({ onSuccess: () => onSaved(t("leads.created")), onError: onServerError }));
+  const update = useMutation(trpc.leads.update.mutationOptions({ onSuccess: () => onSaved(t("leads.updated")), onError: onServerError }));
+  const saving = create.isPending || update.isPending;
+
+  function onSubmit(values: FormOutput) {
+    if (lead) update.mutate({ id: lead.id, data: values });
+    else create.mutate(values);
+  }
+
+  const text = (name: "name" | "company" | "cnpj" | "email" | "phone", props: React.ComponentProps<"input"> = {}) => (
+    <FormField
+      control={form.control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <FormItem>
+          <FormLabel>{t(`leads.field.${name}`)}</FormLabel>
+          <FormControl>
+            <Input {...props} {...field} value={field.value ?? ""} />
+          </FormControl>
+          <FormMessage>{tm(fieldState.error?.message)}</FormMessage>
+        </FormItem>
+      )}
+    />
+  );
+
+  return (
+    <Dialog open={open} onOpenChange={(next) => !saving && onOpenChange(next)}>
+      <DialogContent className="sm:max-w-xl">
+        <DialogHeader>
+          <DialogTitle>{lead ? t("leads.editTitle") : t("leads.newTitle")}</DialogTitle>
+          <DialogDescription>{t("leads.subtitle")}</DialogDescription>
+        </DialogHeader>
+        <Form {...form}>
+          <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4 sm:grid-cols-2" data-testid="lead-form">
+            <div className="sm:col-span-2">{text("name", { autoFocus: true, maxLength: 120 })}</div>
+            {text("company", { maxLength: 120 })}
+            {text("cnpj", { inputMode: "numeric", placeholder: "00.000.000/0000-00" })}
+            {text("email", { type: "email" })}
+            {text("phone", { type: "tel", placeholder: "(11) 98765-4321" })}
+            <FormField
+              control={form.control}
+              name="status"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("leads.field.status")}</FormLabel>
+                  <Select value={field.value} onValueChange={field.onChange}>
+                    <FormControl>
+                      <SelectTrigger className="w-full">
+                        <SelectValue />
+                      </SelectTrigger>
+                    </FormControl>
+                    <SelectContent>
+                      {LEAD_STATUSES.map((s) => (
+                        <SelectItem key={s} value={s}>
+                          {t(`leads.status.${s}`)}
+                        </SelectItem>
+                      ))}
+                    </SelectContent>
+                  </Select>
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="source"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("leads.field.source")}</FormLabel>
+                  <Select value={field.value} onValueChange={field.onChange}>
+                    <FormControl>
+                      <SelectTrigger className="w-full">
+                        <SelectValue />
+                      </SelectTrigger>
+                    </FormControl>
+                    <SelectContent>
+                      {LEAD_SOURCES.map((s) => (
+                        <SelectItem key={s} value={s}>
+                          {t(`leads.source.${s}`)}
+                        </SelectItem>
+                      ))}
+                    </SelectContent>
+                  </Select>
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="ownerId"
+              render={({ field, fieldState }) => (
+                <FormItem className="sm:col-span-2">
+                  <FormLabel>{t("leads.field.owner")}</FormLabel>
+                  <Select value={field.value ?? NO_OWNER} onValueChange={(v) => field.onChange(v === NO_OWNER ? null : v)}>
+                    <FormControl>
+                      <SelectTrigger className="w-full">
+                        <SelectValue />
+                      </SelectTrigger>
+                    </FormControl>
+                    <SelectContent>
+                      <SelectItem value={NO_OWNER}>{t("leads.ownerNone")}</SelectItem>
+                      {members.map((m) => (
+                        <SelectItem key={m.id} value={m.id}>
+                          {m.name}
+                        </SelectItem>
+                      ))}
+                    </SelectContent>
+                  </Select>
+                  <FormMessage>{tm(fieldState.error?.message)}</FormMessage>
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="notes"
+              render={({ field, fieldState }) => (
+                <FormItem className="sm:col-span-2">
+                  <FormLabel>{t("leads.field.notes")}</FormLabel>
+                  <FormControl>
+                    <Textarea rows={3} maxLength={2000} {...field} value={field.value ?? ""} />
+                  </FormControl>
+                  <FormMessage>{tm(fieldState.error?.message)}</FormMessage>
+                </FormItem>
+              )}
+            />
+            <DialogFooter className="sm:col-span-2">
+              <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={saving}>
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" disabled={saving}>
+                {saving ? t("common.loading") : t("common.save")}
+              </Button>
+            </DialogFooter>
+          </form>
+        </Form>
+      </DialogContent>
+    </Dialog>
+  );
+}

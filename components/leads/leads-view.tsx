@@ -1,0 +1,135 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { ChevronLeftIcon, ChevronRightIcon, PlusIcon, UsersIcon } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { useI18n } from "@/components/providers/i18n-provider";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import type { LeadListInput, LeadOutput } from "@/lib/schemas/lead";
+import { DeleteLeadDialog } from "./delete-lead-dialog";
+import { LeadFormDialog } from "./lead-form-dialog";
+import { LeadsTable } from "./leads-table";
+import { LeadsToolbar, type LeadFilters } from "./leads-toolbar";
+import { useDebounced } from "./use-debounced";
+import { useOptimisticLeadMutations } from "./use-lead-mutations";
+
+const PAGE_SIZE = 25;
+
+export function LeadsView({ myMembershipId, canDelete }: { myMembershipId: string; canDelete: boolean }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const [filters, setFilters] = useState<LeadFilters>({ search: "" });
+  // Keyset pagination: the cursor of every page visited, so "previous" goes back exactly.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [editing, setEditing] = useState<LeadOutput | "new" | null>(null);
+  const [deleting, setDeleting] = useState<LeadOutput | null>(null);
+  const search = useDebounced(filters.search.trim(), 300);
+  const page = cursors.length - 1;
+
+  const input = {
+    cursor: cursors[page],
+    limit: PAGE_SIZE,
+    search: search || undefined,
+    status: filters.status,
+    source: filters.source,
+    owner: filters.owner,
+  } as LeadListInput;
+  const list = useQuery(trpc.leads.list.queryOptions(input, { placeholderData: keepPreviousData }));
+  const members = useQuery(trpc.members.list.queryOptions()).data ?? [];
+  const { setStatus, remove } = useOptimisticLeadMutations();
+
+  const changeFilters = (next: LeadFilters) => {
+    setFilters(next);
+    setCursors([null]);
+  };
+  const data = list.data;
+  const from = page * PAGE_SIZE + 1;
+  const filtered = Boolean(search || filters.status || filters.source || filters.owner);
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("leads.title")}</h1>
+          <p className="text-sm text-muted-foreground">{t("leads.subtitle")}</p>
+        </div>
+        <Button onClick={() => setEditing("new")}>
+          <PlusIcon aria-hidden /> {t("leads.new")}
+        </Button>
+      </div>
+
+      <LeadsToolbar filters={filters} members={members} onChange={changeFilters} />
+
+      <Card className="gap-0 py-0" aria-busy={list.isFetching}>
+        {list.isError ? (
+          <div role="alert" className="flex flex-col items-center gap-3 p-10 text-center">
+            <p>{t("leads.loadError")}</p>
+            <Button variant="outline" onClick={() => void list.refetch()}>
+              {t("common.retry")}
+            </Button>
+          </div>
+        ) : data && data.items.length === 0 ? (
+          <div className="flex flex-col items-center gap-3 p-10 text-center" data-testid="leads-empty">
+            <UsersIcon className="size-8 text-muted-foreground" aria-hidden />
+            <p className="text-muted-foreground">{filtered ? t("leads.emptyFiltered") : t("leads.empty")}</p>
+            {filtered ? (
+              <Button variant="outline" onClick={() => changeFilters({ search: "" })}>
+                {t("leads.clearFilters")}
+              </Button>
+            ) : (
+              <Button onClick={() => setEditing("new")}>
+                <PlusIcon aria-hidden /> {t("leads.new")}
+              </Button>
+            )}
+          </div>
+        ) : (
+          <LeadsTable
+            leads={data?.items}
+            pageSize={PAGE_SIZE}
+            canDelete={canDelete}
+            onEdit={setEditing}
+            onDelete={setDeleting}
+            onStatus={(lead, status) => setStatus.mutate({ id: lead.id, data: { status } })}
+          />
+        )}
+        {data && data.items.length > 0 && (
+          <nav className="flex items-center justify-between gap-2 border-t px-4 py-3" aria-label="pagination">
+            <p className="text-sm text-muted-foreground" data-testid="leads-range">
+              {t("common.pageOf", { from, to: from + data.items.length - 1, total: data.total })}
+            </p>
+            <div className="flex gap-2">
+              <Button variant="outline" size="sm" disabled={page === 0 || list.isFetching} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                <ChevronLeftIcon aria-hidden /> {t("common.previous")}
+              </Button>
+              <Button
+                variant="outline"
+                size="sm"
+                disabled={!data.nextCursor || list.isPlaceholderData}
+                onClick={() => data.nextCursor && setCursors((c) => [...c, data.nextCursor])}
+              >
+                {t("common.next")} <ChevronRightIcon aria-hidden />
+              </Button>
+            </div>
+          </nav>
+        )}
+      </Card>
+
+      <LeadFormDialog
+        open={editing !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+        lead={editing === "new" ? null : editing}
+        myMembershipId={myMembershipId}
+      />
+      <DeleteLeadDialog
+        lead={deleting}
+        onCancel={() => setDeleting(null)}
+        onConfirm={(lead) => {
+          setDeleting(null);
+          remove.mutate({ id: lead.id });
+        }}
+      />
+    </div>
+  );
+}

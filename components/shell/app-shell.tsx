@@ -1,0 +1,102 @@
+"use client";
+
+import { Building2Icon, MenuIcon, UsersIcon, type LucideIcon } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Sheet, SheetContent, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { useI18n } from "@/components/providers/i18n-provider";
+import { cn } from "@/lib/cn";
+import type { MessageKey } from "@/lib/i18n";
+import { LanguageSwitch } from "./language-switch";
+import { ThemeSwitch } from "./theme-switch";
+import { UserMenu } from "./user-menu";
+
+const NAV: Record<string, { href: string; label: MessageKey; icon: LucideIcon }> = {
+  leads: { href: "/leads", label: "shell.leads", icon: UsersIcon },
+  tenants: { href: "/", label: "shell.tenants", icon: Building2Icon },
+};
+export type NavKey = keyof typeof NAV;
+
+type Props = {
+  workspaceName: string;
+  nav: NavKey[];
+  user: { name: string; email: string; role: "owner" | "admin" | "manager" | "rep" | "superadmin" };
+  children: ReactNode;
+};
+
+function NavLinks({ nav, onNavigate }: { nav: NavKey[]; onNavigate?: () => void }) {
+  const { t } = useI18n();
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("shell.navigation")} className="flex flex-col gap-1 p-3">
+      {nav.map((key) => {
+        const item = NAV[key]!;
+        const active = item.href === "/" ? pathname === "/" || pathname.endsWith("/admin") : pathname.endsWith(item.href);
+        const Icon = item.icon;
+        return (
+          <Link
+            key={key}
+            href={item.href}
+            onClick={onNavigate}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-sidebar-foreground/80 outline-none hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-2 focus-visible:ring-sidebar-ring",
+              active && "bg-sidebar-accent text-sidebar-accent-foreground",
+            )}
+          >
+            <Icon className="size-4" aria-hidden />
+            {t(item.label)}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+function Brand() {
+  const { t } = useI18n();
+  return (
+    <div className="flex h-14 items-center gap-2 border-b border-sidebar-border px-4 font-semibold">
+      <span className="flex size-7 items-center justify-center rounded-md bg-primary text-sm text-primary-foreground">L</span>
+      {t("app.name")}
+    </div>
+  );
+}
+
+export function AppShell({ workspaceName, nav, user, children }: Props) {
+  const { t } = useI18n();
+  const roleLabel = user.role === "superadmin" ? t("shell.console") : t(`shell.role.${user.role}`);
+  return (
+    <div className="flex min-h-svh">
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-sidebar-border bg-sidebar text-sidebar-foreground md:flex">
+        <Brand />
+        <NavLinks nav={nav} />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/95 px-4 backdrop-blur">
+          <Sheet>
+            <SheetTrigger asChild>
+              <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("shell.openMenu")}>
+                <MenuIcon aria-hidden />
+              </Button>
+            </SheetTrigger>
+            <SheetContent side="left" className="w-64 bg-sidebar p-0">
+              <SheetTitle className="sr-only">{t("shell.navigation")}</SheetTitle>
+              <Brand />
+              <NavLinks nav={nav} />
+            </SheetContent>
+          </Sheet>
+          <div className="min-w-0 flex-1 truncate text-sm font-semibold" data-testid="workspace-name">
+            {workspaceName}
+          </div>
+          <LanguageSwitch />
+          <ThemeSwitch />
+          <UserMenu name={user.name} email={user.email} roleLabel={roleLabel} />
+        </header>
+        <main className="flex-1 p-4 md:p-6">{children}</main>
+      </div>
+    </div>
+  );
+}
