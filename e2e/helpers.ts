@@ -10,6 +10,9 @@ export function watchConsole(page: Page): string[] {
     if (msg.type() === "error") errors.push(msg.text());
   });
   page.on("pageerror", (err) => errors.push(err.message));
+  page.on("response", (res) => {
+    if (res.status() >= 400) errors.push(`${res.status()} ${res.url()}`);
+  });
   return errors;
 }
 

@@ -1,11 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 import { AlertCircleIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -14,12 +12,8 @@ import { Input } from "@/components/ui/input";
 import { useI18n } from "@/components/providers/i18n-provider";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import type { MessageKey } from "@/lib/i18n";
+import { SignInInput, type SignInResult } from "@/lib/schemas/auth";
 
-const LoginInput = z.object({
-  email: z.string().trim().min(1, "auth.emailRequired").max(254, "errors.too_long?max=254"),
-  password: z.string().min(1, "auth.passwordRequired").max(200, "errors.too_long?max=200"),
-});
-type LoginInput = z.infer<typeof LoginInput>;
 
 const FAILURE_KEYS: Record<string, MessageKey> = {
   invalid_credentials: "auth.invalidCredentials",
@@ -33,20 +27,24 @@ export function LoginForm({ kind, workspaceName }: { kind: "tenant" | "admin"; w
   const { t, tm } = useI18n();
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<LoginInput>({ resolver: zodResolver(LoginInput), defaultValues: { email: "", password: "" } });
+  const form = useForm<SignInInput>({ resolver: zodResolver(SignInInput), defaultValues: { email: "", password: "" } });
 
-  async function onSubmit(values: LoginInput) {
+  async function onSubmit(values: SignInInput) {
     setFailure(null);
-    const result = await signIn("credentials", { ...values, redirect: false });
-    if (result?.ok && !result.error) {
+    const result: SignInResult = await fetch("/api/session", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(values),
+    })
+      .then((res) => res.json())
+      .catch(() => ({ ok: false, error: "network" }));
+    if (result.ok) {
       router.replace(kind === "admin" ? "/" : "/leads");
       router.refresh();
       return;
     }
-    // The server sends a failure code, optionally with parameters ("locked?minutes=15").
-    const [code = "", query] = (result?.error ?? "").split("?", 2);
-    const params = Object.fromEntries(new URLSearchParams(query ?? ""));
-    setFailure(FAILURE_KEYS[code] ? t(FAILURE_KEYS[code], params) : t("common.unexpectedError"));
+    const key = FAILURE_KEYS[result.error];
+    setFailure(key ? t(key, result.params) : t("common.unexpectedError"));
     form.resetField("password");
     form.setFocus("password");
   }

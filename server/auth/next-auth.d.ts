@@ -4,10 +4,6 @@ import "next-auth/jwt";
 type Scope = "admin" | `tenant:${string}`;
 
 declare module "next-auth" {
-  interface User {
-    scope: Scope;
-    locale: string;
-  }
   interface Session {
     user: { id: string; email: string; name: string; scope: Scope; locale: string };
   }

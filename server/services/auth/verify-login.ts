@@ -12,7 +12,7 @@ export class LoginFailure extends Error {
     readonly code: LoginFailureCode,
     readonly params: Record<string, number> = {},
   ) {
-    // next-auth hands this message to the browser as `error`; the login form translates it.
+    // The code (with params) reaches the sign-in form, which translates it.
     const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
     super(query ? `${code}?${query}` : code);
     this.name = "LoginFailure";
