@@ -28,3 +28,8 @@ export function serverEnv(): ServerEnv {
 export function rootDomain(): string {
   return process.env.ROOT_DOMAIN || "localhost";
 }
+
+/** Tests that change process.env re-read it with this. */
+export function resetServerEnvForTests(): void {
+  cached = undefined;
+}

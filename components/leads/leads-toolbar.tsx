@@ -42,7 +42,7 @@ export function LeadsToolbar({ filters, members, onChange }: Props) {
   const filtered = Boolean(filters.search || filters.status || filters.source || filters.owner);
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center">
-      <div className="relative sm:w-80">
+      <div className="relative sm:w-96">
         <SearchIcon className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted-foreground" aria-hidden />
         <Input
           type="search"

@@ -119,4 +119,11 @@ describe("generateLeads", () => {
       companyByCnpj.set(cnpj, company);
     }
   });
+
+  it("never repeats a surname in one name", () => {
+    for (const lead of generateLeads(2000, 7)) {
+      const words = lead.name.split(" ").slice(1);
+      expect(new Set(words).size, lead.name).toBe(words.length);
+    }
+  });
 });

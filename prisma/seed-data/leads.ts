@@ -172,8 +172,10 @@ function personName(r: Random): { name: string; first: string; last: string } {
   const first = r.pick(female ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES);
   const parts: string[] = [first];
   if (r.next() < 0.2) parts.push(r.pick(female ? FEMALE_MIDDLE_NAMES : MALE_MIDDLE_NAMES));
-  if (r.next() < 0.7) parts.push(r.pick(SURNAMES));
-  const last = r.pick(SURNAMES);
+  const middle = r.next() < 0.7 ? r.pick(SURNAMES) : null;
+  if (middle) parts.push(middle);
+  let last = r.pick(SURNAMES);
+  while (last === middle) last = r.pick(SURNAMES); // "Daniel Coelho Coelho" is not a name
   parts.push(last);
   return { name: parts.join(" "), first, last };
 }
