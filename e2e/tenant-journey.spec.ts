@@ -102,3 +102,15 @@ test("the health endpoint reports the database", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: "ok", checks: { database: { status: "up" } } });
 });
+
+test("signing out ends the session on this host", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signIn(page, "acme", "rui@acme.test", "linha-demo");
+  await expectSignedInToLeads(page);
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "Sair" }).click();
+  await expect(page).toHaveURL(onHost("acme", "/login"));
+  await page.goto(onHost("acme", "/leads"));
+  await expect(page).toHaveURL(onHost("acme", "/login"));
+  expect(errors).toEqual([]);
+});

@@ -1,11 +1,7 @@
 // Maps a request's Host header to what it addresses. Shared by proxy.ts, the tRPC context and
 // next-auth, so that exactly one piece of code decides which tenant a request belongs to.
 
-export type HostTarget =
-  | { kind: "root" }
-  | { kind: "admin" }
-  | { kind: "tenant"; slug: string }
-  | { kind: "unknown"; host: string };
+export type HostTarget = { kind: "root" } | { kind: "admin" } | { kind: "tenant"; slug: string } | { kind: "unknown"; host: string };
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 export const RESERVED_SLUGS = new Set(["admin", "www", "api", "app", "mail", "static", "assets"]);

@@ -68,12 +68,9 @@ describe("formatPhone", () => {
     expect(formatPhone(input)).toBe(expected);
   });
 
-  it.each([["+5511987654321"], ["+551134567890"], ["+14155552671"], ["+442079460958"]])(
-    "round-trips %s through normalizePhone",
-    (e164) => {
-      expect(normalizePhone(formatPhone(e164))).toBe(e164);
-    },
-  );
+  it.each([["+5511987654321"], ["+551134567890"], ["+14155552671"], ["+442079460958"]])("round-trips %s through normalizePhone", (e164) => {
+    expect(normalizePhone(formatPhone(e164))).toBe(e164);
+  });
 });
 
 describe("isE164", () => {

@@ -69,9 +69,7 @@ export async function createMigration(databaseUrl: string, name: string): Promis
 }
 
 /** Compares the migrations folder with the database's `_prisma_migrations`, like `prisma migrate status`. */
-export async function migrationStatus(
-  databaseUrl: string,
-): Promise<{ pending: string[]; applied: string[]; problems: string[] }> {
+export async function migrationStatus(databaseUrl: string): Promise<{ pending: string[]; applied: string[]; problems: string[] }> {
   return withEngine(databaseUrl, async (engine) => {
     const migrationsList = await readMigrationsList();
     const diagnosis = await engine.diagnoseMigrationHistory({
@@ -122,9 +120,7 @@ function assertLockfileProvider(list: MigrationList): void {
   if (content === null) return;
   const provider = /^\s*provider\s*=\s*"([^"]*)"/m.exec(content)?.[1];
   if (provider !== PROVIDER) {
-    throw new Error(
-      `${path.join(MIGRATIONS_DIR, LOCKFILE_NAME)} says provider "${provider ?? "?"}", expected "${PROVIDER}".`,
-    );
+    throw new Error(`${path.join(MIGRATIONS_DIR, LOCKFILE_NAME)} says provider "${provider ?? "?"}", expected "${PROVIDER}".`);
   }
 }
 

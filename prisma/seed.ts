@@ -9,9 +9,36 @@ export const DEMO_PASSWORD = "linha-demo";
 export const ADMIN_LOGIN = { email: "root@linha.local", password: "linha-admin" };
 
 const PLANS = [
-  { code: "starter", name: "Starter", monthlyPrice: "199.00", maxUsers: 5, maxExtensions: 5, maxDids: 2, maxConcurrentCalls: 2, features: ["crm", "click_to_call"] },
-  { code: "pro", name: "Pro", monthlyPrice: "599.00", maxUsers: 25, maxExtensions: 25, maxDids: 10, maxConcurrentCalls: 10, features: ["crm", "click_to_call", "monitoring", "recording", "automations"] },
-  { code: "enterprise", name: "Enterprise", monthlyPrice: "1999.00", maxUsers: 200, maxExtensions: 200, maxDids: 50, maxConcurrentCalls: 60, features: ["crm", "click_to_call", "monitoring", "recording", "automations", "api", "conference"] },
+  {
+    code: "starter",
+    name: "Starter",
+    monthlyPrice: "199.00",
+    maxUsers: 5,
+    maxExtensions: 5,
+    maxDids: 2,
+    maxConcurrentCalls: 2,
+    features: ["crm", "click_to_call"],
+  },
+  {
+    code: "pro",
+    name: "Pro",
+    monthlyPrice: "599.00",
+    maxUsers: 25,
+    maxExtensions: 25,
+    maxDids: 10,
+    maxConcurrentCalls: 10,
+    features: ["crm", "click_to_call", "monitoring", "recording", "automations"],
+  },
+  {
+    code: "enterprise",
+    name: "Enterprise",
+    monthlyPrice: "1999.00",
+    maxUsers: 200,
+    maxExtensions: 200,
+    maxDids: 50,
+    maxConcurrentCalls: 60,
+    features: ["crm", "click_to_call", "monitoring", "recording", "automations", "api", "conference"],
+  },
 ];
 
 const TENANTS: {

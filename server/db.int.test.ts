@@ -107,7 +107,9 @@ describe("row-level security", () => {
 
   it("INSERT of a row for another tenant is refused by the policy", async () => {
     await expect(
-      asTenant(acme, () => app.query(`INSERT INTO "Lead" (id, "tenantId", name, "updatedAt") VALUES (gen_random_uuid(), $1, 'x', now())`, [globex])),
+      asTenant(acme, () =>
+        app.query(`INSERT INTO "Lead" (id, "tenantId", name, "updatedAt") VALUES (gen_random_uuid(), $1, 'x', now())`, [globex]),
+      ),
     ).rejects.toThrow(/row-level security/);
   });
 
@@ -118,12 +120,20 @@ describe("row-level security", () => {
   it("a lead's owner must be a membership of the same tenant (foreign key)", async () => {
     const [globexMember] = await ownerQuery<{ id: string }>(`SELECT id FROM "Membership" WHERE "tenantId" = $1 LIMIT 1`, [globex]);
     await expect(
-      ownerQuery(`INSERT INTO "Lead" (id, "tenantId", name, "ownerId", "updatedAt") VALUES (gen_random_uuid(), $1, 'x', $2, now())`, [acme, globexMember!.id]),
+      ownerQuery(`INSERT INTO "Lead" (id, "tenantId", name, "ownerId", "updatedAt") VALUES (gen_random_uuid(), $1, 'x', $2, now())`, [
+        acme,
+        globexMember!.id,
+      ]),
     ).rejects.toThrow(/foreign key/);
   });
 
   it("the tenant column defaults to the current tenant", async () => {
-    const row = await asTenant(acme, async () => (await app.query(`INSERT INTO "Lead" (id, name, "updatedAt") VALUES (gen_random_uuid(), 'Default', now()) RETURNING "tenantId"`)).rows[0]);
+    const row = await asTenant(
+      acme,
+      async () =>
+        (await app.query(`INSERT INTO "Lead" (id, name, "updatedAt") VALUES (gen_random_uuid(), 'Default', now()) RETURNING "tenantId"`))
+          .rows[0],
+    );
     expect(row.tenantId).toBe(acme);
   });
 

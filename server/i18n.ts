@@ -1,5 +1,14 @@
 import { cookies, headers } from "next/headers";
-import { getDictionary, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translate, type Locale, type MessageKey, type Params } from "@/lib/i18n";
+import {
+  getDictionary,
+  isLocale,
+  LOCALE_COOKIE,
+  localeFromAcceptLanguage,
+  translate,
+  type Locale,
+  type MessageKey,
+  type Params,
+} from "@/lib/i18n";
 
 /** The visitor's language: the language switch's cookie, else the browser's Accept-Language. */
 export async function requestLocale(): Promise<Locale> {

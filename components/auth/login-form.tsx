@@ -6,14 +6,12 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { AlertCircleIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { AuthScreen } from "./auth-screen";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/components/providers/i18n-provider";
-import { LanguageSwitch } from "@/components/shell/language-switch";
 import type { MessageKey } from "@/lib/i18n";
 import { SignInInput, type SignInResult } from "@/lib/schemas/auth";
-
 
 const FAILURE_KEYS: Record<string, MessageKey> = {
   invalid_credentials: "auth.invalidCredentials",
@@ -51,61 +49,50 @@ export function LoginForm({ kind, workspaceName }: { kind: "tenant" | "admin"; w
 
   const title = kind === "admin" ? t("auth.adminSignInTitle") : t("auth.signInTitle", { workspace: workspaceName });
   return (
-    <main className="flex min-h-svh flex-col items-center justify-center gap-6 bg-muted/40 p-6">
-      <div className="flex items-center gap-2 text-lg font-semibold">
-        <span className="flex size-8 items-center justify-center rounded-md bg-primary text-primary-foreground">L</span>
-        {t("app.name")}
-      </div>
-      <Card className="w-full max-w-sm">
-        <CardHeader>
-          <CardTitle>
-            <h1 className="text-xl">{title}</h1>
-          </CardTitle>
-          <CardDescription>{t("auth.signInSubtitle")}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <Form {...form}>
-            <form onSubmit={form.handleSubmit(onSubmit)} className="space-y-4" noValidate>
-              {failure && (
-                <div role="alert" data-testid="login-error" className="flex items-start gap-2 rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive">
-                  <AlertCircleIcon className="mt-0.5 size-4 shrink-0" aria-hidden />
-                  <span>{failure}</span>
-                </div>
-              )}
-              <FormField
-                control={form.control}
-                name="email"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("auth.email")}</FormLabel>
-                    <FormControl>
-                      <Input type="email" autoComplete="username" autoFocus {...field} />
-                    </FormControl>
-                    <FormMessage>{tm(form.formState.errors.email?.message)}</FormMessage>
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="password"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("auth.password")}</FormLabel>
-                    <FormControl>
-                      <Input type="password" autoComplete="current-password" {...field} />
-                    </FormControl>
-                    <FormMessage>{tm(form.formState.errors.password?.message)}</FormMessage>
-                  </FormItem>
-                )}
-              />
-              <Button type="submit" className="w-full" disabled={form.formState.isSubmitting}>
-                {form.formState.isSubmitting ? t("auth.signingIn") : t("auth.signIn")}
-              </Button>
-            </form>
-          </Form>
-        </CardContent>
-      </Card>
-      <LanguageSwitch />
-    </main>
+    <AuthScreen title={title} description={t("auth.signInSubtitle")}>
+      <Form {...form}>
+        <form onSubmit={form.handleSubmit(onSubmit)} className="space-y-4" noValidate>
+          {failure && (
+            <div
+              role="alert"
+              data-testid="login-error"
+              className="flex items-start gap-2 rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive"
+            >
+              <AlertCircleIcon className="mt-0.5 size-4 shrink-0" aria-hidden />
+              <span>{failure}</span>
+            </div>
+          )}
+          <FormField
+            control={form.control}
+            name="email"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>{t("auth.email")}</FormLabel>
+                <FormControl>
+                  <Input type="email" autoComplete="username" autoFocus {...field} />
+                </FormControl>
+                <FormMessage>{tm(form.formState.errors.email?.message)}</FormMessage>
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="password"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>{t("auth.password")}</FormLabel>
+                <FormControl>
+                  <Input type="password" autoComplete="current-password" {...field} />
+                </FormControl>
+                <FormMessage>{tm(form.formState.errors.password?.message)}</FormMessage>
+              </FormItem>
+            )}
+          />
+          <Button type="submit" className="w-full" disabled={form.formState.isSubmitting}>
+            {form.formState.isSubmitting ? t("auth.signingIn") : t("auth.signIn")}
+          </Button>
+        </form>
+      </Form>
+    </AuthScreen>
   );
 }

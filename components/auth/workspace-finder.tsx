@@ -2,11 +2,10 @@
 
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { AuthScreen } from "./auth-screen";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useI18n } from "@/components/providers/i18n-provider";
-import { LanguageSwitch } from "@/components/shell/language-switch";
 import { hostUrl, isValidSlug } from "@/lib/host";
 
 export function WorkspaceFinder({ rootDomain, adminLoginUrl }: { rootDomain: string; adminLoginUrl: string }) {
@@ -25,58 +24,43 @@ export function WorkspaceFinder({ rootDomain, adminLoginUrl }: { rootDomain: str
   }
 
   return (
-    <main className="flex min-h-svh flex-col items-center justify-center gap-6 bg-muted/40 p-6">
-      <div className="flex items-center gap-2 text-lg font-semibold">
-        <span className="flex size-8 items-center justify-center rounded-md bg-primary text-primary-foreground">L</span>
-        {t("app.name")}
-      </div>
-      <Card className="w-full max-w-sm">
-        <CardHeader>
-          <CardTitle>
-            <h1 className="text-xl">{t("auth.findWorkspaceTitle")}</h1>
-          </CardTitle>
-          <CardDescription>{t("auth.findWorkspaceSubtitle")}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <form onSubmit={onSubmit} className="space-y-4" noValidate>
-            <div className="space-y-2">
-              <Label htmlFor="workspace">{t("auth.workspace")}</Label>
-              <div className="flex items-center rounded-md border border-input focus-within:ring-[3px] focus-within:ring-ring/50">
-                <Input
-                  id="workspace"
-                  value={slug}
-                  onChange={(e) => {
-                    setSlug(e.target.value);
-                    setError(null);
-                  }}
-                  placeholder="acme"
-                  autoFocus
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  aria-invalid={Boolean(error)}
-                  aria-describedby={error ? "workspace-error" : undefined}
-                  className="border-0 shadow-none focus-visible:ring-0"
-                />
-                <span className="pr-3 text-sm text-muted-foreground">.{rootDomain}</span>
-              </div>
-              {error && (
-                <p id="workspace-error" className="text-sm text-destructive">
-                  {error}
-                </p>
-              )}
-            </div>
-            <Button type="submit" className="w-full">
-              {t("auth.continue")}
-            </Button>
-          </form>
-          <p className="mt-4 text-center text-sm text-muted-foreground">
-            <a className="underline-offset-4 hover:underline" href={adminLoginUrl}>
-              {t("auth.operatorLink")}
-            </a>
-          </p>
-        </CardContent>
-      </Card>
-      <LanguageSwitch />
-    </main>
+    <AuthScreen title={t("auth.findWorkspaceTitle")} description={t("auth.findWorkspaceSubtitle")}>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <div className="space-y-2">
+          <Label htmlFor="workspace">{t("auth.workspace")}</Label>
+          <div className="flex items-center rounded-md border border-input focus-within:ring-[3px] focus-within:ring-ring/50">
+            <Input
+              id="workspace"
+              value={slug}
+              onChange={(e) => {
+                setSlug(e.target.value);
+                setError(null);
+              }}
+              placeholder="acme"
+              autoFocus
+              autoCapitalize="none"
+              spellCheck={false}
+              aria-invalid={Boolean(error)}
+              aria-describedby={error ? "workspace-error" : undefined}
+              className="border-0 shadow-none focus-visible:ring-0"
+            />
+            <span className="pr-3 text-sm text-muted-foreground">.{rootDomain}</span>
+          </div>
+          {error && (
+            <p id="workspace-error" className="text-sm text-destructive">
+              {error}
+            </p>
+          )}
+        </div>
+        <Button type="submit" className="w-full">
+          {t("auth.continue")}
+        </Button>
+      </form>
+      <p className="mt-4 text-center text-sm text-muted-foreground">
+        <a className="underline-offset-4 hover:underline" href={adminLoginUrl}>
+          {t("auth.operatorLink")}
+        </a>
+      </p>
+    </AuthScreen>
   );
 }

@@ -13,7 +13,15 @@ import {
 import { useI18n } from "@/components/providers/i18n-provider";
 import type { LeadOutput } from "@/lib/schemas/lead";
 
-export function DeleteLeadDialog({ lead, onCancel, onConfirm }: { lead: LeadOutput | null; onCancel: () => void; onConfirm: (lead: LeadOutput) => void }) {
+export function DeleteLeadDialog({
+  lead,
+  onCancel,
+  onConfirm,
+}: {
+  lead: LeadOutput | null;
+  onCancel: () => void;
+  onConfirm: (lead: LeadOutput) => void;
+}) {
   const { t } = useI18n();
   return (
     <AlertDialog open={lead !== null} onOpenChange={(open) => !open && onCancel()}>

@@ -49,7 +49,10 @@ export function LeadFormDialog({ open, onOpenChange, lead, myMembershipId }: Pro
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const members = useQuery(trpc.members.list.queryOptions()).data ?? [];
-  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(LeadFields), defaultValues: defaults(lead, myMembershipId) });
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(LeadFields),
+    defaultValues: defaults(lead, myMembershipId),
+  });
 
   useEffect(() => {
     if (open) form.reset(defaults(lead, myMembershipId));
@@ -93,6 +96,34 @@ export function LeadFormDialog({ open, onOpenChange, lead, myMembershipId }: Pro
     />
   );
 
+  // The owner select shows "no owner" for null; status and source always have a value.
+  const choice = (name: "status" | "source" | "ownerId", options: [string, string][]) => (
+    <FormField
+      control={form.control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <FormItem>
+          <FormLabel>{t(name === "ownerId" ? "leads.field.owner" : `leads.field.${name}`)}</FormLabel>
+          <Select value={field.value ?? NO_OWNER} onValueChange={(v) => field.onChange(v === NO_OWNER ? null : v)}>
+            <FormControl>
+              <SelectTrigger className="w-full">
+                <SelectValue />
+              </SelectTrigger>
+            </FormControl>
+            <SelectContent>
+              {options.map(([value, label]) => (
+                <SelectItem key={value} value={value}>
+                  {label}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+          <FormMessage>{tm(fieldState.error?.message)}</FormMessage>
+        </FormItem>
+      )}
+    />
+  );
+
   return (
     <Dialog open={open} onOpenChange={(next) => !saving && onOpenChange(next)}>
       <DialogContent className="sm:max-w-xl">
@@ -107,77 +138,17 @@ export function LeadFormDialog({ open, onOpenChange, lead, myMembershipId }: Pro
             {text("cnpj", { inputMode: "numeric", placeholder: "00.000.000/0000-00" })}
             {text("email", { type: "email" })}
             {text("phone", { type: "tel", placeholder: "(11) 98765-4321" })}
-            <FormField
-              control={form.control}
-              name="status"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("leads.field.status")}</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange}>
-                    <FormControl>
-                      <SelectTrigger className="w-full">
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      {LEAD_STATUSES.map((s) => (
-                        <SelectItem key={s} value={s}>
-                          {t(`leads.status.${s}`)}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="source"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("leads.field.source")}</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange}>
-                    <FormControl>
-                      <SelectTrigger className="w-full">
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      {LEAD_SOURCES.map((s) => (
-                        <SelectItem key={s} value={s}>
-                          {t(`leads.source.${s}`)}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="ownerId"
-              render={({ field, fieldState }) => (
-                <FormItem className="sm:col-span-2">
-                  <FormLabel>{t("leads.field.owner")}</FormLabel>
-                  <Select value={field.value ?? NO_OWNER} onValueChange={(v) => field.onChange(v === NO_OWNER ? null : v)}>
-                    <FormControl>
-                      <SelectTrigger className="w-full">
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      <SelectItem value={NO_OWNER}>{t("leads.ownerNone")}</SelectItem>
-                      {members.map((m) => (
-                        <SelectItem key={m.id} value={m.id}>
-                          {m.name}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FormMessage>{tm(fieldState.error?.message)}</FormMessage>
-                </FormItem>
-              )}
-            />
+            {choice(
+              "status",
+              LEAD_STATUSES.map((v) => [v, t(`leads.status.${v}`)]),
+            )}
+            {choice(
+              "source",
+              LEAD_SOURCES.map((v) => [v, t(`leads.source.${v}`)]),
+            )}
+            <div className="sm:col-span-2">
+              {choice("ownerId", [[NO_OWNER, t("leads.ownerNone")], ...members.map((m): [string, string] => [m.id, m.name])])}
+            </div>
             <FormField
               control={form.control}
               name="notes"

@@ -61,14 +61,20 @@ export function LeadsTable({ leads, pageSize, canDelete, onEdit, onDelete, onSta
         {leads?.map((lead) => (
           <TableRow key={lead.id} data-testid="lead-row">
             <TableCell>
-              <button type="button" className="text-left font-medium underline-offset-4 hover:underline focus-visible:underline focus-visible:outline-none" onClick={() => onEdit(lead)}>
+              <button
+                type="button"
+                className="text-left font-medium underline-offset-4 hover:underline focus-visible:underline focus-visible:outline-none"
+                onClick={() => onEdit(lead)}
+              >
                 {lead.name}
               </button>
               <div className="text-xs text-muted-foreground">
                 {[lead.company, lead.cnpj && formatCnpj(lead.cnpj)].filter(Boolean).join(" · ")}
               </div>
             </TableCell>
-            <TableCell className="hidden whitespace-nowrap tabular-nums md:table-cell">{lead.phone ? formatPhone(lead.phone) : "—"}</TableCell>
+            <TableCell className="hidden whitespace-nowrap tabular-nums md:table-cell">
+              {lead.phone ? formatPhone(lead.phone) : "—"}
+            </TableCell>
             <TableCell className="hidden max-w-56 truncate lg:table-cell">{lead.email ?? "—"}</TableCell>
             <TableCell>
               <LeadStatusBadge status={lead.status} />

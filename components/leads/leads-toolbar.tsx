@@ -16,7 +16,17 @@ type Props = {
   onChange: (next: LeadFilters) => void;
 };
 
-function FilterSelect({ label, value, options, onChange }: { label: string; value?: string; options: [string, string][]; onChange: (v?: string) => void }) {
+function FilterSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value?: string;
+  options: [string, string][];
+  onChange: (v?: string) => void;
+}) {
   const { t } = useI18n();
   return (
     <Select value={value ?? ALL} onValueChange={(v) => onChange(v === ALL ? undefined : v)}>

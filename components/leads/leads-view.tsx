@@ -100,7 +100,12 @@ export function LeadsView({ myMembershipId, canDelete }: { myMembershipId: strin
               {t("common.pageOf", { from, to: from + data.items.length - 1, total: data.total })}
             </p>
             <div className="flex gap-2">
-              <Button variant="outline" size="sm" disabled={page === 0 || list.isFetching} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              <Button
+                variant="outline"
+                size="sm"
+                disabled={page === 0 || list.isFetching}
+                onClick={() => setCursors((c) => c.slice(0, -1))}
+              >
                 <ChevronLeftIcon aria-hidden /> {t("common.previous")}
               </Button>
               <Button

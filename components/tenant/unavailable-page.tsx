@@ -2,7 +2,17 @@ import { Building2Icon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 
 /** A full page explaining why a workspace can't be shown, with a way back to the sign-in page. */
-export function UnavailablePage({ title, body, actionLabel, actionHref }: { title: string; body: string; actionLabel: string; actionHref: string }) {
+export function UnavailablePage({
+  title,
+  body,
+  actionLabel,
+  actionHref,
+}: {
+  title: string;
+  body: string;
+  actionLabel: string;
+  actionHref: string;
+}) {
   return (
     <main className="flex min-h-svh items-center justify-center p-6">
       <div className="max-w-md space-y-4 text-center">

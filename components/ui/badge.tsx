@@ -10,19 +10,15 @@ const badgeVariants = cva(
     variants: {
       variant: {
         default: "border-transparent bg-primary text-primary-foreground [a&]:hover:bg-primary/90",
-        secondary:
-          "border-transparent bg-secondary text-secondary-foreground [a&]:hover:bg-secondary/90",
+        secondary: "border-transparent bg-secondary text-secondary-foreground [a&]:hover:bg-secondary/90",
         destructive:
           "border-transparent bg-destructive text-white focus-visible:ring-destructive/20 dark:bg-destructive/60 dark:focus-visible:ring-destructive/40 [a&]:hover:bg-destructive/90",
         outline: "text-foreground [a&]:hover:bg-accent [a&]:hover:text-accent-foreground",
         /** Soft tinted tones for statuses (active, synced, paid…). */
-        success:
-          "border-success/30 bg-success/10 text-success [a&]:hover:bg-success/20",
-        warning:
-          "border-warning/30 bg-warning/10 text-warning [a&]:hover:bg-warning/20",
+        success: "border-success/30 bg-success/10 text-success [a&]:hover:bg-success/20",
+        warning: "border-warning/30 bg-warning/10 text-warning [a&]:hover:bg-warning/20",
         info: "border-primary/30 bg-primary/10 text-primary [a&]:hover:bg-primary/20",
-        danger:
-          "border-destructive/30 bg-destructive/10 text-destructive dark:bg-destructive/8 [a&]:hover:bg-destructive/20",
+        danger: "border-destructive/30 bg-destructive/10 text-destructive dark:bg-destructive/8 [a&]:hover:bg-destructive/20",
       },
     },
     defaultVariants: {
@@ -39,14 +35,7 @@ function Badge({
 }: React.ComponentProps<"span"> & VariantProps<typeof badgeVariants> & { asChild?: boolean }) {
   const Comp = asChild ? Slot.Root : "span";
 
-  return (
-    <Comp
-      data-slot="badge"
-      data-variant={variant}
-      className={cn(badgeVariants({ variant }), className)}
-      {...props}
-    />
-  );
+  return <Comp data-slot="badge" data-variant={variant} className={cn(badgeVariants({ variant }), className)} {...props} />;
 }
 
 export { Badge, badgeVariants };

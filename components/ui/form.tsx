@@ -121,22 +121,11 @@ function FormControl({ ...props }: React.ComponentProps<typeof Slot.Root>) {
   const itemContext = React.useContext(FormItemContext);
 
   const describedBy =
-    [
-      itemContext?.hasDescription ? formDescriptionId : null,
-      error && itemContext?.hasMessage ? formMessageId : null,
-    ]
+    [itemContext?.hasDescription ? formDescriptionId : null, error && itemContext?.hasMessage ? formMessageId : null]
       .filter(Boolean)
       .join(" ") || undefined;
 
-  return (
-    <Slot.Root
-      data-slot="form-control"
-      id={formItemId}
-      aria-describedby={describedBy}
-      aria-invalid={!!error}
-      {...props}
-    />
-  );
+  return <Slot.Root data-slot="form-control" id={formItemId} aria-describedby={describedBy} aria-invalid={!!error} {...props} />;
 }
 
 function FormDescription({ className, ...props }: React.ComponentProps<"p">) {
@@ -149,14 +138,7 @@ function FormDescription({ className, ...props }: React.ComponentProps<"p">) {
     return () => setHasDescription(false);
   }, [setHasDescription]);
 
-  return (
-    <p
-      data-slot="form-description"
-      id={formDescriptionId}
-      className={cn("text-sm text-muted-foreground", className)}
-      {...props}
-    />
-  );
+  return <p data-slot="form-description" id={formDescriptionId} className={cn("text-sm text-muted-foreground", className)} {...props} />;
 }
 
 /** Shows the field's validation error (or `children` when there is no error). No live-region role is set. */
@@ -178,24 +160,10 @@ function FormMessage({ className, ...props }: React.ComponentProps<"p">) {
   }
 
   return (
-    <p
-      data-slot="form-message"
-      id={formMessageId}
-      className={cn("text-sm text-destructive", className)}
-      {...props}
-    >
+    <p data-slot="form-message" id={formMessageId} className={cn("text-sm text-destructive", className)} {...props}>
       {body}
     </p>
   );
 }
 
-export {
-  useFormField,
-  Form,
-  FormItem,
-  FormLabel,
-  FormControl,
-  FormDescription,
-  FormMessage,
-  FormField,
-};
+export { useFormField, Form, FormItem, FormLabel, FormControl, FormDescription, FormMessage, FormField };

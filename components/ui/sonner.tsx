@@ -1,13 +1,7 @@
 "use client";
 
 import * as React from "react";
-import {
-  CircleCheckIcon,
-  InfoIcon,
-  Loader2Icon,
-  OctagonXIcon,
-  TriangleAlertIcon,
-} from "lucide-react";
+import { CircleCheckIcon, InfoIcon, Loader2Icon, OctagonXIcon, TriangleAlertIcon } from "lucide-react";
 import { useTheme } from "@/components/providers/theme-provider";
 import { Toaster as Sonner, type ToasterProps } from "sonner";
 

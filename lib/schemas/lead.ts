@@ -78,7 +78,10 @@ export const LeadFields = z.object({
   phone,
   source: LeadSource.optional(),
   status: LeadStatus.optional(),
-  ownerId: z.uuid({ message: messageKey("invalid_id") }).nullable().optional(),
+  ownerId: z
+    .uuid({ message: messageKey("invalid_id") })
+    .nullable()
+    .optional(),
   notes: optionalText(2000),
 });
 
@@ -96,7 +99,11 @@ export type LeadUpdateInput = z.input<typeof LeadUpdateInput>;
 export const LeadListInput = z.object({
   cursor: z.uuid().nullish(),
   limit: z.number().int().min(1).max(100).default(25),
-  search: z.string().trim().max(100, messageKey("too_long", { max: 100 })).optional(),
+  search: z
+    .string()
+    .trim()
+    .max(100, messageKey("too_long", { max: 100 }))
+    .optional(),
   status: LeadStatus.optional(),
   source: LeadSource.optional(),
   owner: z.union([z.literal("me"), z.literal("none"), z.uuid()]).optional(),

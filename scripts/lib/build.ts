@@ -1,7 +1,20 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const SOURCES = ["app", "components", "lib", "server", "asterisk", "public", "prisma/schema.prisma", "proxy.ts", "next.config.js", "package.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "server",
+  "asterisk",
+  "public",
+  "prisma/schema.prisma",
+  "proxy.ts",
+  "next.config.js",
+  "package.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -47,8 +47,7 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
 }): Promise<RunningPostgres> {
   const log = options.log ?? (() => {});
-  const url = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
+  const url = (database: string) => `postgresql://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
   if (options.ifRunning === "reuse" && runningPid(options.databaseDir) !== null) {
     return { url, stop: async () => {} };
   }

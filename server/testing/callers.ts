@@ -8,11 +8,16 @@ import { ownerQuery } from "./owner-db";
  * session cookie's decoding is skipped: the session is built from the real user row.
  */
 export async function callerFor(email: string, host: string, scopeOverride?: Session["user"]["scope"]) {
-  const [user] = await ownerQuery<{ id: string; name: string; locale: string }>(`SELECT id, name, locale FROM "User" WHERE email = $1`, [email]);
+  const [user] = await ownerQuery<{ id: string; name: string; locale: string }>(`SELECT id, name, locale FROM "User" WHERE email = $1`, [
+    email,
+  ]);
   if (!user) throw new Error(`no user ${email}`);
   const target = parseHost(host, "localhost");
   const scope = scopeOverride ?? (target.kind === "tenant" ? (`tenant:${target.slug}` as const) : "admin");
-  const session: Session = { user: { id: user.id, email, name: user.name, scope, locale: user.locale }, expires: new Date(Date.now() + 3600_000).toISOString() };
+  const session: Session = {
+    user: { id: user.id, email, name: user.name, scope, locale: user.locale },
+    expires: new Date(Date.now() + 3600_000).toISOString(),
+  };
   return createCaller({ target, session, locale: "en" });
 }
 

@@ -64,7 +64,11 @@ export const router = t.router;
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {
-    result.error = new TRPCError({ code: TRPC_CODE[result.error.cause.code], message: result.error.cause.message, cause: result.error.cause });
+    result.error = new TRPCError({
+      code: TRPC_CODE[result.error.cause.code],
+      message: result.error.cause.message,
+      cause: result.error.cause,
+    });
   }
   return result;
 });

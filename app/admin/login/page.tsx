@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { currentSession } from "@/server/auth/session";
+import { superAdmin } from "@/server/auth/super-admin";
 
 export const metadata: Metadata = { title: "Console" };
 
 export default async function AdminLoginPage() {
-  if ((await currentSession())?.user.scope === "admin") redirect("/");
+  if (await superAdmin()) redirect("/");
   return <LoginForm kind="admin" workspaceName="Linha" />;
 }

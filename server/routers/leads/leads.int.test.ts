@@ -6,7 +6,9 @@ import { ownerQuery, tenantId } from "@/server/testing/owner-db";
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
 async function leadOf(slug: string): Promise<{ id: string; name: string; notes: string | null; updatedAt: Date }> {
-  const [row] = await ownerQuery(`SELECT id, name, notes, "updatedAt" FROM "Lead" WHERE "tenantId" = $1 ORDER BY "createdAt" LIMIT 1`, [await tenantId(slug)]);
+  const [row] = await ownerQuery(`SELECT id, name, notes, "updatedAt" FROM "Lead" WHERE "tenantId" = $1 ORDER BY "createdAt" LIMIT 1`, [
+    await tenantId(slug),
+  ]);
   return row as never;
 }
 
@@ -57,7 +59,9 @@ describe("leads router", () => {
     });
 
     it("the list never contains another tenant's leads", async () => {
-      const globexIds = new Set((await ownerQuery(`SELECT id FROM "Lead" WHERE "tenantId" = $1`, [await tenantId("globex")])).map((r) => r.id));
+      const globexIds = new Set(
+        (await ownerQuery(`SELECT id FROM "Lead" WHERE "tenantId" = $1`, [await tenantId("globex")])).map((r) => r.id),
+      );
       const page = await rui.leads.list({ limit: 100 });
       expect(page.total).toBe(await leadCount("acme"));
       expect(page.items.some((lead) => globexIds.has(lead.id))).toBe(false);
@@ -90,10 +94,18 @@ describe("leads router", () => {
     });
 
     it("searches name, company, e-mail and phone digits", async () => {
-      const lead = await rui.leads.create({ name: "Zuleide Pesquisável", company: "Quixadá Transportes", email: "zuleide@quixada.com.br", phone: "(85) 99876-1234" });
+      const lead = await rui.leads.create({
+        name: "Zuleide Pesquisável",
+        company: "Quixadá Transportes",
+        email: "zuleide@quixada.com.br",
+        phone: "(85) 99876-1234",
+      });
       for (const search of ["zuleide pesq", "QUIXADÁ", "zuleide@quixada", "998761234", "99876-1234"]) {
         const { items } = await rui.leads.list({ search });
-        expect(items.map((l) => l.id), search).toContain(lead.id);
+        expect(
+          items.map((l) => l.id),
+          search,
+        ).toContain(lead.id);
       }
       expect((await rui.leads.list({ search: "no-such-lead-anywhere" })).items).toEqual([]);
     });
@@ -110,8 +122,20 @@ describe("leads router", () => {
 
   describe("create and update", () => {
     it("normalizes phone to E.164 and CNPJ to digits, and assigns the creator", async () => {
-      const lead = await rui.leads.create({ name: "  Maria das Dores  ", phone: "(11) 98765-4321", cnpj: "11.222.333/0001-81", email: "Maria@Exemplo.com.br" });
-      expect(lead).toMatchObject({ name: "Maria das Dores", phone: "+5511987654321", cnpj: "11222333000181", email: "maria@exemplo.com.br", status: "new", owner: { name: "Rui Barbosa" } });
+      const lead = await rui.leads.create({
+        name: "  Maria das Dores  ",
+        phone: "(11) 98765-4321",
+        cnpj: "11.222.333/0001-81",
+        email: "Maria@Exemplo.com.br",
+      });
+      expect(lead).toMatchObject({
+        name: "Maria das Dores",
+        phone: "+5511987654321",
+        cnpj: "11222333000181",
+        email: "maria@exemplo.com.br",
+        status: "new",
+        owner: { name: "Rui Barbosa" },
+      });
       const updated = await rui.leads.update({ id: lead.id, data: { status: "qualified", phone: "+1 415 555 2671" } });
       expect(updated).toMatchObject({ status: "qualified", phone: "+14155552671", cnpj: "11222333000181" });
       expect(await rui.leads.get({ id: lead.id })).toEqual(updated);
@@ -170,7 +194,11 @@ async function formatted(error: TRPCError, locale: "en" | "pt-BR" = "en") {
     path: "leads.create",
     input: undefined,
     ctx: { target: { kind: "root" }, session: null, locale },
-    shape: { message: error.message, code: -32600, data: { code: error.code, httpStatus: getHTTPStatusCodeFromError(error), path: "leads.create" } },
+    shape: {
+      message: error.message,
+      code: -32600,
+      data: { code: error.code, httpStatus: getHTTPStatusCodeFromError(error), path: "leads.create" },
+    },
   });
   return shape as { message: string; data: { fieldErrors: Record<string, string[]> } };
 }

@@ -29,5 +29,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** Compared against when the e-mail is unknown, so both paths cost one scrypt and take the same time. */
-export const UNKNOWN_USER_HASH =
-  "scrypt$16384$8$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+export const UNKNOWN_USER_HASH = "scrypt$16384$8$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";

@@ -24,7 +24,10 @@ async function newAcmeMember(password: string): Promise<string> {
     `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), $1, 'Tester', $2, now()) RETURNING id`,
     [email, await hashPassword(password)],
   );
-  await ownerQuery(`INSERT INTO "Membership" (id, "tenantId", "userId", role) VALUES (gen_random_uuid(), $1, $2, 'rep')`, [await tenantId("acme"), user!.id]);
+  await ownerQuery(`INSERT INTO "Membership" (id, "tenantId", "userId", role) VALUES (gen_random_uuid(), $1, $2, 'rep')`, [
+    await tenantId("acme"),
+    user!.id,
+  ]);
   return email;
 }
 
@@ -45,8 +48,12 @@ describe("verifyLogin", () => {
   });
 
   it("gives the same answer for a wrong password and an unknown e-mail", async () => {
-    expect((await failure(verifyLogin({ email: "ana@acme.test", password: "wrong", target: acmeHost }))).message).toBe("invalid_credentials");
-    expect((await failure(verifyLogin({ email: "nobody@acme.test", password: "x", target: acmeHost }))).message).toBe("invalid_credentials");
+    expect((await failure(verifyLogin({ email: "ana@acme.test", password: "wrong", target: acmeHost }))).message).toBe(
+      "invalid_credentials",
+    );
+    expect((await failure(verifyLogin({ email: "nobody@acme.test", password: "x", target: acmeHost }))).message).toBe(
+      "invalid_credentials",
+    );
     await ownerQuery(`UPDATE "User" SET "failedLoginCount" = 0 WHERE email = 'ana@acme.test'`);
   });
 
@@ -56,7 +63,9 @@ describe("verifyLogin", () => {
     expect((await failure(verifyLogin({ email: "ana@acme.test", password: "linha-demo", target: admin }))).code).toBe("not_admin");
     expect((await failure(verifyLogin({ email: "root@linha.local", password: "linha-admin", target: acmeHost }))).code).toBe("no_access");
     const root = parseHost("localhost:3000", "localhost");
-    expect((await failure(verifyLogin({ email: "root@linha.local", password: "linha-admin", target: root }))).code).toBe("workspace_unavailable");
+    expect((await failure(verifyLogin({ email: "root@linha.local", password: "linha-admin", target: root }))).code).toBe(
+      "workspace_unavailable",
+    );
   });
 
   it(`locks the account after ${MAX_FAILED_LOGINS} failures, even for the right password, until the lock expires`, async () => {
@@ -82,7 +91,10 @@ describe("verifyLogin", () => {
        VALUES (gen_random_uuid(), 'suspensa', 'Suspensa Ltda', 'suspended', (SELECT id FROM "Plan" LIMIT 1), now()) RETURNING id`,
     );
     const [user] = await ownerQuery<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
-    await ownerQuery(`INSERT INTO "Membership" (id, "tenantId", "userId", role) VALUES (gen_random_uuid(), $1, $2, 'rep')`, [tenant!.id, user!.id]);
+    await ownerQuery(`INSERT INTO "Membership" (id, "tenantId", "userId", role) VALUES (gen_random_uuid(), $1, $2, 'rep')`, [
+      tenant!.id,
+      user!.id,
+    ]);
     const target = parseHost("suspensa.localhost", "localhost");
     expect((await failure(verifyLogin({ email, password: "correct horse", target }))).code).toBe("workspace_unavailable");
   });

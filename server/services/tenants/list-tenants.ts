@@ -15,8 +15,23 @@ export async function listTenants(): Promise<TenantSummary[]> {
   return withAdmin(async (db) => {
     const tenants = await db.tenant.findMany({
       orderBy: { name: "asc" },
-      select: { id: true, slug: true, name: true, status: true, plan: { select: { name: true } }, _count: { select: { memberships: true, leads: true } } },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        status: true,
+        plan: { select: { name: true } },
+        _count: { select: { memberships: true, leads: true } },
+      },
     });
-    return tenants.map((t) => ({ id: t.id, slug: t.slug, name: t.name, status: t.status, plan: t.plan.name, members: t._count.memberships, leads: t._count.leads }));
+    return tenants.map((t) => ({
+      id: t.id,
+      slug: t.slug,
+      name: t.name,
+      status: t.status,
+      plan: t.plan.name,
+      members: t._count.memberships,
+      leads: t._count.leads,
+    }));
   });
 }
