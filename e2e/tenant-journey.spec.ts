@@ -114,3 +114,24 @@ test("signing out ends the session on this host", async ({ page }) => {
   await expect(page).toHaveURL(onHost("acme", "/login"));
   expect(errors).toEqual([]);
 });
+
+test("repeated wrong passwords lock the account, and then even the right one is refused", async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto(onHost("globex", "/login"));
+  const error = page.getByTestId("login-error");
+  // Up to five failures lock the account (fewer if an earlier run already locked it).
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("E-mail").fill("gil@globex.test");
+    await page.getByLabel("Senha").fill(`wrong-${attempt}`);
+    await page.getByRole("button", { name: "Entrar" }).click();
+    await expect(error).toBeVisible();
+    if ((await error.textContent())?.startsWith("Muitas tentativas")) break;
+    await expect(error).toHaveText("E-mail ou senha incorretos.");
+  }
+  await expect(error).toHaveText(/^Muitas tentativas sem sucesso\. Tente novamente em \d+ min\.$/);
+  await page.getByLabel("Senha").fill("linha-demo");
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await expect(error).toHaveText(/^Muitas tentativas sem sucesso/);
+  await expect(page).toHaveURL(onHost("globex", "/login"));
+  expect(errors).toEqual([]);
+});

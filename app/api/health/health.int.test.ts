@@ -18,7 +18,10 @@ describe("GET /api/health", () => {
       (globalThis as { linhaDb?: unknown }).linhaDb = undefined;
       const response = await GET();
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ status: "unavailable", checks: { database: { status: "down", error: expect.any(String) } } });
+      expect(await response.json()).toMatchObject({
+        status: "unavailable",
+        checks: { database: { status: "down", error: expect.any(String) } },
+      });
     } finally {
       process.env.APP_DATABASE_URL = saved.url;
       resetServerEnvForTests();
