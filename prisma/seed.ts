@@ -101,9 +101,9 @@ export async function seedDemo(ownerUrl: string, options: SeedOptions = {}): Pro
       const users: { role: MemberRole; user: { id: string } }[] = [];
       for (const m of spec.members) users.push({ role: m.role, user: await ensureUser(db, m.email, m.name, DEMO_PASSWORD) });
 
-      // The owner connection may not be a superuser; admin mode lets it through the RLS policies.
+      // The owner is subject to forced RLS (unless superuser): write as the console's role.
       const added = await db.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT set_config('app.admin', 'on', true)`;
+        await tx.$executeRaw`SET LOCAL ROLE linha_admin`;
         const memberships: { id: string }[] = [];
         for (const { user, role } of users) {
           memberships.push(

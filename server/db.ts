@@ -36,11 +36,11 @@ export async function withTenant<T>(tenantId: string, fn: (db: TenantDb) => Prom
   );
 }
 
-/** Super-admin work across tenants: the policies let rows through when `app.admin` is on. */
+/** Super-admin work across tenants, as the console's role (its policies see every tenant). */
 export async function withAdmin<T>(fn: (db: TenantDb) => Promise<T>, options: TxOptions = {}): Promise<T> {
   return platformDb().$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT set_config('app.admin', 'on', true)`;
+      await tx.$executeRaw`SET LOCAL ROLE linha_admin`;
       return fn(tx);
     },
     { timeout: options.timeoutMs ?? 10_000, maxWait: 5_000 },

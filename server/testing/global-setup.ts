@@ -1,11 +1,11 @@
 import { mkdtempSync, chmodSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { deployMigrations } from "@/prisma/migrate-engine";
 import { seedDemo } from "@/prisma/seed";
 import { enableAppRoleLogin } from "@/scripts/lib/app-role";
+import { freePort } from "@/scripts/lib/free-port";
 import { ensureDatabaseExists, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 
 declare module "vitest" {
@@ -13,17 +13,6 @@ declare module "vitest" {
     ownerUrl: string;
     appUrl: string;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 /** A throw-away database, migrated and seeded with a small demo, shared by every test file. */

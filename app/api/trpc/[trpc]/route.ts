@@ -10,8 +10,10 @@ function handler(req: Request) {
     req,
     router: appRouter,
     createContext: async () => createContext(req.headers, await currentSession()),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "trpc procedure failed");
+    onError({ error, path, ctx }) {
+      if (error.code !== "INTERNAL_SERVER_ERROR") return;
+      const host = ctx?.target.kind === "tenant" ? ctx.target.slug : ctx?.target.kind;
+      logger.child({ host, user: ctx?.session?.user.id, path }).error({ err: error.cause ?? error }, "trpc procedure failed");
     },
   });
 }
