@@ -307,7 +307,7 @@ async function callerFor(ownerUrl: string, email: string, host: string): Promise
     user: { id: user.id, email, name: user.name, scope: `tenant:${target.slug}`, locale: user.locale },
     expires: new Date(Date.now() + 3600_000).toISOString(),
   };
-  return createCaller({ target, session, locale: "en" });
+  return createCaller({ target, session, locale: "en", ip: "127.0.0.1", apiKey: null, origin: "http://localhost:3000" });
 }
 
 /**
@@ -434,6 +434,7 @@ async function main(): Promise<void> {
     // server/db.ts reads these on first use; they must be set before any @/server module loads.
     process.env.APP_DATABASE_URL = appUrl;
     process.env.NEXTAUTH_SECRET ??= "bench-only-secret-0123456789abcdefghijkl";
+    process.env.APP_SECRET ??= "bench-only-app-secret-0123456789abcdefgh";
     process.env.ROOT_DOMAIN = "localhost";
     process.env.LOG_LEVEL ??= "silent";
     const { platformDb } = await import("@/server/db");

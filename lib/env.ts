@@ -5,6 +5,7 @@ import { z } from "zod";
 const serverSchema = z.object({
   APP_DATABASE_URL: z.string().url(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+  APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters"),
   ROOT_DOMAIN: z.string().min(1).default("localhost"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),

@@ -64,7 +64,9 @@ describe("row-level security", () => {
   });
 
   it("the app connects as a role that is neither superuser, BYPASSRLS nor owner of any table", async () => {
-    const { rows } = await app.query(`SELECT current_user AS name, rolsuper, rolbypassrls, rolinherit FROM pg_roles WHERE rolname = current_user`);
+    const { rows } = await app.query(
+      `SELECT current_user AS name, rolsuper, rolbypassrls, rolinherit FROM pg_roles WHERE rolname = current_user`,
+    );
     // NOINHERIT: the console role it may switch to grants it nothing until it does switch.
     expect(rows[0]).toEqual({ name: "linha_app", rolsuper: false, rolbypassrls: false, rolinherit: false });
     const owned = await app.query(`SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`);

@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2Icon, MenuIcon, UsersIcon, type LucideIcon } from "lucide-react";
+import { Building2Icon, LayersIcon, MenuIcon, ScrollTextIcon, ServerIcon, SettingsIcon, UsersIcon, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
@@ -15,7 +15,11 @@ import { UserMenu } from "./user-menu";
 
 const NAV: Record<string, { href: string; label: MessageKey; icon: LucideIcon }> = {
   leads: { href: "/leads", label: "shell.leads", icon: UsersIcon },
+  settings: { href: "/settings", label: "shell.settings", icon: SettingsIcon },
   tenants: { href: "/", label: "shell.tenants", icon: Building2Icon },
+  plans: { href: "/plans", label: "shell.plans", icon: LayersIcon },
+  inventory: { href: "/inventory", label: "shell.inventory", icon: ServerIcon },
+  audit: { href: "/audit", label: "shell.audit", icon: ScrollTextIcon },
 };
 export type NavKey = keyof typeof NAV;
 
@@ -33,7 +37,7 @@ function NavLinks({ nav, onNavigate }: { nav: NavKey[]; onNavigate?: () => void 
     <nav aria-label={t("shell.navigation")} className="flex flex-col gap-1 p-3">
       {nav.map((key) => {
         const item = NAV[key]!;
-        const active = item.href === "/" ? pathname === "/" || pathname.endsWith("/admin") : pathname.endsWith(item.href);
+        const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
         const Icon = item.icon;
         return (
           <Link

@@ -1,7 +1,8 @@
 import "next-auth";
 import "next-auth/jwt";
 
-type Scope = "admin" | `tenant:${string}`;
+/** Where a session is valid: the console, one tenant as a member, or one tenant read-only as support. */
+type Scope = "admin" | `tenant:${string}` | `support:${string}`;
 
 declare module "next-auth" {
   interface Session {

@@ -18,9 +18,16 @@ export async function callerFor(email: string, host: string, scopeOverride?: Ses
     user: { id: user.id, email, name: user.name, scope, locale: user.locale },
     expires: new Date(Date.now() + 3600_000).toISOString(),
   };
-  return createCaller({ target, session, locale: "en" });
+  return createCaller({ target, session, locale: "en", ip: "127.0.0.1", apiKey: null, origin: "http://localhost:3000" });
 }
 
 export function anonymousCaller(host: string) {
-  return createCaller({ target: parseHost(host, "localhost"), session: null, locale: "en" });
+  return createCaller({
+    target: parseHost(host, "localhost"),
+    session: null,
+    locale: "en",
+    ip: "127.0.0.1",
+    apiKey: null,
+    origin: "http://localhost:3000",
+  });
 }

@@ -7,6 +7,12 @@ export type Context = {
   target: HostTarget;
   session: Session | null;
   locale: Locale;
+  /** The client's address as the proxy in front of us reports it (for the audit log). */
+  ip: string | null;
+  /** A tenant API key from `Authorization: Bearer …`, when the request carries one. */
+  apiKey: string | null;
+  /** Scheme, host and port the browser used, for links to other hosts (lib/host hostUrl). */
+  origin: string;
 };
 
 function cookieValue(cookieHeader: string | null, name: string): string | undefined {
@@ -23,10 +29,23 @@ export function localeFromHeaders(headers: Headers): Locale {
   return headers.get("accept-language") ? localeFromAcceptLanguage(headers.get("accept-language")) : DEFAULT_LOCALE;
 }
 
+export function clientIp(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return (forwarded || headers.get("x-real-ip") || null)?.slice(0, 64) ?? null;
+}
+
+function bearerToken(headers: Headers): string | null {
+  const match = /^Bearer\s+(\S{10,200})$/i.exec(headers.get("authorization") ?? "");
+  return match?.[1] ?? null;
+}
+
 export function createContext(headers: Headers, session: Session | null): Context {
   return {
     target: parseHost(headers.get("host"), rootDomain()),
     session,
     locale: localeFromHeaders(headers),
+    ip: clientIp(headers),
+    apiKey: bearerToken(headers),
+    origin: `${headers.get("x-forwarded-proto") ?? "http"}://${headers.get("host") ?? rootDomain()}`,
   };
 }

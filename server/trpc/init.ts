@@ -2,9 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { getDictionary, translateMessage } from "@/lib/i18n";
-import { platformDb, withTenant, type TenantDb } from "@/server/db";
 import { AppError, type AppErrorCode } from "@/server/errors";
-import type { MemberRole, Tenant } from "@/prisma/generated/client";
 import type { Context } from "./context";
 
 // ---------------------------------------------------------------- init
@@ -58,6 +56,7 @@ const t = initTRPC.context<Context>().create({
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
+export const middleware = t.middleware;
 
 // ---------------------------------------------------------------- procedures
 
@@ -80,60 +79,27 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { session: ctx.session } });
 });
 
-const ROLE_RANK: Record<MemberRole, number> = { rep: 1, manager: 2, admin: 3, owner: 4 };
-
-export type TenantContext = {
-  tenant: Pick<Tenant, "id" | "slug" | "name" | "planId">;
-  membership: { id: string; role: MemberRole; userId: string };
-  db: TenantDb;
-};
-
-/**
- * Resolves the tenant from the Host (never from input), checks the session was issued for it and
- * that the user is still a member, then runs the handler inside withTenant(): `ctx.db` only ever
- * sees this tenant's rows.
- */
-export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const { target, session } = ctx;
-  if (target.kind !== "tenant" || session.user.scope !== `tenant:${target.slug}`) {
-    throw new AppError("UNAUTHORIZED", "errors.unauthorized");
-  }
-  const tenant = await platformDb().tenant.findUnique({
-    where: { slug: target.slug },
-    select: { id: true, slug: true, name: true, planId: true, status: true },
-  });
-  if (!tenant || tenant.status !== "active") throw new AppError("FORBIDDEN", "errors.forbidden");
-  try {
-    return await withTenant(tenant.id, async (db) => {
-      const membership = await db.membership.findFirst({
-        where: { userId: session.user.id },
-        select: { id: true, role: true, userId: true },
-      });
-      if (!membership) throw new AppError("UNAUTHORIZED", "errors.unauthorized");
-      const tenantCtx: TenantContext = { tenant, membership, db };
-      const result = await next({ ctx: tenantCtx });
-      // tRPC hands failures back as values; throw so the transaction rolls back, then return it.
-      if (!result.ok) throw new RollbackWith(result);
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof RollbackWith) return error.result as never;
-    throw error;
-  }
-});
-
 class RollbackWith {
   constructor(readonly result: unknown) {}
 }
 
-export function roleProcedure(minimum: MemberRole) {
-  return tenantProcedure.use(({ ctx, next }) => {
-    if (ROLE_RANK[ctx.membership.role] < ROLE_RANK[minimum]) throw new AppError("FORBIDDEN", "errors.forbidden");
-    return next();
-  });
+/**
+ * Runs the rest of a procedure inside a database transaction (withTenant / withAdmin). tRPC hands
+ * failures back as values, so a failed result is thrown to roll the transaction back, then
+ * returned as it was.
+ */
+export async function insideTransaction<D, R extends { ok: boolean }>(
+  open: (fn: (db: D) => Promise<R>) => Promise<R>,
+  body: (db: D) => Promise<R>,
+): Promise<R> {
+  try {
+    return await open(async (db) => {
+      const result = await body(db);
+      if (!result.ok) throw new RollbackWith(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof RollbackWith) return error.result as R;
+    throw error;
+  }
 }
-
-export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.target.kind !== "admin" || ctx.session.user.scope !== "admin") throw new AppError("FORBIDDEN", "errors.forbidden");
-  return next();
-});

@@ -1,3 +1,7 @@
+import { consoleEn } from "./console.en";
+import { inventoryEn } from "./inventory.en";
+import { plansEn } from "./plans.en";
+import { settingsEn } from "./settings.en";
 import type { Dictionary } from "./pt-BR";
 
 export const en: Dictionary = {
@@ -28,6 +32,10 @@ export const en: Dictionary = {
     navigation: "Navigation",
     leads: "Leads",
     tenants: "Companies",
+    settings: "Settings",
+    plans: "Plans",
+    inventory: "Inventory",
+    audit: "Audit log",
     openMenu: "Open menu",
     userMenu: "User menu",
     signOut: "Sign out",
@@ -132,6 +140,7 @@ export const en: Dictionary = {
     leads: "Leads",
     active: "Active",
     suspended: "Suspended",
+    archived: "Archived",
     open: "Open",
   },
   errors: {
@@ -151,5 +160,15 @@ export const en: Dictionary = {
     unauthorized: "Your session has expired. Sign in again.",
     conflict: "Conflicts with an existing record.",
     too_many_requests: "Too many requests. Wait a moment.",
+    already_member: "This person is already a user of this workspace.",
+    workspace_suspended: "This workspace is suspended.",
+    support_read_only: "Support session: read only.",
+    limit_users: "Plan limit reached: {limit} users (pending invitations included).",
+    limit_extensions: "Plan limit reached: {limit} extensions.",
+    limit_dids: "Plan limit reached: {limit} numbers (DIDs).",
   },
+  plans: plansEn,
+  settings: settingsEn,
+  console: consoleEn,
+  inventory: inventoryEn,
 };

@@ -1,3 +1,8 @@
+import { consolePtBR } from "./console.pt-BR";
+import { inventoryPtBR } from "./inventory.pt-BR";
+import { plansPtBR } from "./plans.pt-BR";
+import { settingsPtBR } from "./settings.pt-BR";
+
 export const ptBR = {
   app: {
     name: "Linha",
@@ -26,6 +31,10 @@ export const ptBR = {
     navigation: "Navegação",
     leads: "Leads",
     tenants: "Empresas",
+    settings: "Configurações",
+    plans: "Planos",
+    inventory: "Inventário",
+    audit: "Auditoria",
     openMenu: "Abrir menu",
     userMenu: "Menu do usuário",
     signOut: "Sair",
@@ -130,6 +139,7 @@ export const ptBR = {
     leads: "Leads",
     active: "Ativo",
     suspended: "Suspenso",
+    archived: "Arquivado",
     open: "Abrir",
   },
   errors: {
@@ -149,7 +159,17 @@ export const ptBR = {
     unauthorized: "Sua sessão expirou. Entre novamente.",
     conflict: "Conflito com um registro existente.",
     too_many_requests: "Muitas requisições. Aguarde um instante.",
+    already_member: "Esta pessoa já é usuária deste workspace.",
+    workspace_suspended: "Este workspace está suspenso.",
+    support_read_only: "Sessão de suporte: somente leitura.",
+    limit_users: "Limite do plano atingido: {limit} usuários (contando convites pendentes).",
+    limit_extensions: "Limite do plano atingido: {limit} ramais.",
+    limit_dids: "Limite do plano atingido: {limit} números (DIDs).",
   },
+  plans: plansPtBR,
+  settings: settingsPtBR,
+  console: consolePtBR,
+  inventory: inventoryPtBR,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

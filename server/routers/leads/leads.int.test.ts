@@ -193,7 +193,7 @@ async function formatted(error: TRPCError, locale: "en" | "pt-BR" = "en") {
     type: "mutation",
     path: "leads.create",
     input: undefined,
-    ctx: { target: { kind: "root" }, session: null, locale },
+    ctx: { target: { kind: "root" }, session: null, locale, ip: null, apiKey: null, origin: "http://localhost:3000" },
     shape: {
       message: error.message,
       code: -32600,

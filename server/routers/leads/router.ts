@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LeadCreateInput, LeadId, LeadListInput, LeadOutput, LeadPage, LeadUpdateInput } from "@/lib/schemas/lead";
-import { roleProcedure, router, tenantProcedure } from "@/server/trpc/init";
+import { router } from "@/server/trpc/init";
+import { roleProcedure, tenantProcedure } from "@/server/trpc/tenant-procedure";
 import { listLeads } from "@/server/services/leads/list-leads";
 import { createLead, deleteLead, getLead, updateLead } from "@/server/services/leads/lead-mutations";
 
@@ -8,7 +9,7 @@ export const leadsRouter = router({
   list: tenantProcedure
     .input(LeadListInput)
     .output(LeadPage)
-    .query(({ ctx, input }) => listLeads(ctx.db, input, ctx.membership.id)),
+    .query(({ ctx, input }) => listLeads(ctx.db, input, ctx.actor.membershipId)),
   get: tenantProcedure
     .input(LeadId)
     .output(LeadOutput)
@@ -16,7 +17,7 @@ export const leadsRouter = router({
   create: tenantProcedure
     .input(LeadCreateInput)
     .output(LeadOutput)
-    .mutation(({ ctx, input }) => createLead(ctx.db, input, ctx.membership.id)),
+    .mutation(({ ctx, input }) => createLead(ctx.db, input, ctx.actor.membershipId)),
   update: tenantProcedure
     .input(LeadUpdateInput)
     .output(LeadOutput)

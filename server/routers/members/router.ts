@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { router, tenantProcedure } from "@/server/trpc/init";
+import { router } from "@/server/trpc/init";
+import { tenantProcedure } from "@/server/trpc/tenant-procedure";
 
 const MemberOutput = z.object({
   id: z.string(),

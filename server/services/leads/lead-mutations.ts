@@ -24,8 +24,8 @@ export async function getLead(db: TenantDb, id: string): Promise<LeadOutput> {
   return toLeadOutput(row);
 }
 
-/** A lead created without an explicit owner belongs to whoever created it. */
-export async function createLead(db: TenantDb, data: CreateData, creatorMembershipId: string): Promise<LeadOutput> {
+/** A lead created without an explicit owner belongs to whoever created it (if a member did). */
+export async function createLead(db: TenantDb, data: CreateData, creatorMembershipId: string | null): Promise<LeadOutput> {
   const ownerId = data.ownerId === undefined ? creatorMembershipId : data.ownerId;
   await assertOwnerIsMember(db, ownerId);
   const row = await db.lead.create({ data: { ...data, ownerId }, select: leadSelect });

@@ -14,14 +14,17 @@ function searchFilter(search: string): Prisma.LeadWhereInput {
   return { OR: or };
 }
 
-function ownerFilter(owner: ListInput["owner"], myMembershipId: string): Prisma.LeadWhereInput {
-  if (owner === "me") return { ownerId: myMembershipId };
+// The nil UUID matches no lead: "my leads" of an actor without a membership (support, API key).
+const NOBODY = "00000000-0000-0000-0000-000000000000";
+
+function ownerFilter(owner: ListInput["owner"], myMembershipId: string | null): Prisma.LeadWhereInput {
+  if (owner === "me") return { ownerId: myMembershipId ?? NOBODY };
   if (owner === "none") return { ownerId: null };
   return owner ? { ownerId: owner } : {};
 }
 
 /** Newest first, keyset-paginated on (createdAt, id) so pages stay stable while leads are added. */
-export async function listLeads(db: TenantDb, input: ListInput, myMembershipId: string): Promise<LeadPage> {
+export async function listLeads(db: TenantDb, input: ListInput, myMembershipId: string | null): Promise<LeadPage> {
   const where: Prisma.LeadWhereInput = {
     AND: [
       input.search ? searchFilter(input.search) : {},

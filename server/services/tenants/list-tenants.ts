@@ -4,7 +4,7 @@ export type TenantSummary = {
   id: string;
   slug: string;
   name: string;
-  status: "active" | "suspended";
+  status: "active" | "suspended" | "archived";
   plan: string;
   members: number;
   leads: number;

@@ -1,0 +1,5 @@
+import type { Dictionary } from "./pt-BR";
+
+export const settingsEn: Dictionary["settings"] = {
+  title: "Settings",
+};

@@ -1,0 +1,44 @@
+import type { MemberRole } from "@/prisma/generated/client";
+import type { TenantDb } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { randomSecret, sha256Hex } from "@/server/crypto/secret-box";
+import { assertWithinPlanLimit } from "@/server/services/limits/plan-limits";
+
+export const INVITATION_DAYS = 7;
+
+export type NewInvitation = { id: string; email: string; role: MemberRole; expiresAt: Date; token: string };
+
+/**
+ * Invites `email` to the tenant with `role`; returns the one-time token (only its hash is kept).
+ * Inviting again replaces the open invitation. Counts against the plan's user limit.
+ */
+export async function createInvitation(
+  db: TenantDb,
+  input: { tenantId: string; email: string; name?: string | null; role: MemberRole; invitedByUserId: string | null },
+  now = new Date(),
+): Promise<NewInvitation> {
+  const email = input.email.trim().toLowerCase();
+  const member = await db.membership.findFirst({ where: { tenantId: input.tenantId, user: { email } }, select: { id: true } });
+  if (member) throw new AppError("CONFLICT", "errors.already_member", { fieldErrors: { email: ["errors.already_member"] } });
+
+  const { count: replaced } = await db.invitation.updateMany({
+    where: { tenantId: input.tenantId, email, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  if (replaced === 0) await assertWithinPlanLimit(db, input.tenantId, "users");
+
+  const token = randomSecret(32);
+  const invitation = await db.invitation.create({
+    data: {
+      tenantId: input.tenantId,
+      email,
+      name: input.name ?? null,
+      role: input.role,
+      tokenHash: sha256Hex(token),
+      invitedByUserId: input.invitedByUserId,
+      expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+    },
+    select: { id: true, email: true, role: true, expiresAt: true },
+  });
+  return { ...invitation, token };
+}
