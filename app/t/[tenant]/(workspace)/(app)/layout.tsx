@@ -7,7 +7,7 @@ export default async function TenantAppLayout({ children, params }: { children: 
   return (
     <AppShell
       workspaceName={tenant.name}
-      nav={["leads"]}
+      nav={membership.role === "rep" ? ["leads"] : ["leads", "settings"]}
       user={{ name: membership.user.name, email: membership.user.email, role: membership.role }}
     >
       {children}
