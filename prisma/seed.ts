@@ -2,13 +2,23 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { pathToFileURL } from "node:url";
 import { PrismaClient, type MemberRole } from "./generated/client";
 import { hashPassword } from "../server/services/auth/password";
+import type { PlanFeature } from "../lib/schemas/plan";
 import { generateLeads } from "./seed-data/leads";
 import { createRandom } from "./seed-data/random";
 
 export const DEMO_PASSWORD = "linha-demo";
 export const ADMIN_LOGIN = { email: "root@linha.local", password: "linha-admin" };
 
-const PLANS = [
+const PLANS: {
+  code: string;
+  name: string;
+  monthlyPrice: string;
+  maxUsers: number;
+  maxExtensions: number;
+  maxDids: number;
+  maxConcurrentCalls: number;
+  features: PlanFeature[];
+}[] = [
   {
     code: "starter",
     name: "Starter",
@@ -17,7 +27,7 @@ const PLANS = [
     maxExtensions: 5,
     maxDids: 2,
     maxConcurrentCalls: 2,
-    features: ["crm", "click_to_call"],
+    features: [],
   },
   {
     code: "pro",
@@ -27,7 +37,7 @@ const PLANS = [
     maxExtensions: 25,
     maxDids: 10,
     maxConcurrentCalls: 10,
-    features: ["crm", "click_to_call", "monitoring", "recording", "automations"],
+    features: ["call_recording", "monitoring", "automations", "api_access"],
   },
   {
     code: "enterprise",
@@ -37,7 +47,7 @@ const PLANS = [
     maxExtensions: 200,
     maxDids: 50,
     maxConcurrentCalls: 60,
-    features: ["crm", "click_to_call", "monitoring", "recording", "automations", "api", "conference"],
+    features: ["call_recording", "monitoring", "automations", "chatbot", "api_access"],
   },
 ];
 

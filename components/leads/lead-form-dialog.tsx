@@ -22,7 +22,7 @@ type FormInput = z.input<typeof LeadFields>;
 type FormOutput = z.output<typeof LeadFields>;
 const NO_OWNER = "__none";
 
-function defaults(lead: LeadOutput | null, myMembershipId: string): FormInput {
+function defaults(lead: LeadOutput | null, myMembershipId: string | null): FormInput {
   return {
     name: lead?.name ?? "",
     company: lead?.company ?? "",
@@ -41,7 +41,8 @@ type Props = {
   onOpenChange: (open: boolean) => void;
   /** The lead being edited, or null to create one. */
   lead: LeadOutput | null;
-  myMembershipId: string;
+  /** Null for an actor without a membership: a new lead then starts without an owner. */
+  myMembershipId: string | null;
 };
 
 export function LeadFormDialog({ open, onOpenChange, lead, myMembershipId }: Props) {

@@ -26,12 +26,14 @@ type Props = {
   leads: LeadOutput[] | undefined;
   pageSize: number;
   canDelete: boolean;
+  /** No edit, status or delete controls (support sessions). */
+  readOnly?: boolean;
   onEdit: (lead: LeadOutput) => void;
   onDelete: (lead: LeadOutput) => void;
   onStatus: (lead: LeadOutput, status: LeadOutput["status"]) => void;
 };
 
-export function LeadsTable({ leads, pageSize, canDelete, onEdit, onDelete, onStatus }: Props) {
+export function LeadsTable({ leads, pageSize, canDelete, readOnly = false, onEdit, onDelete, onStatus }: Props) {
   const { t, locale } = useI18n();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
   return (
@@ -44,16 +46,18 @@ export function LeadsTable({ leads, pageSize, canDelete, onEdit, onDelete, onSta
           <TableHead>{t("leads.field.status")}</TableHead>
           <TableHead className="hidden lg:table-cell">{t("leads.field.owner")}</TableHead>
           <TableHead className="hidden xl:table-cell">{t("leads.field.createdAt")}</TableHead>
-          <TableHead className="w-12">
-            <span className="sr-only">{t("common.actions")}</span>
-          </TableHead>
+          {!readOnly && (
+            <TableHead className="w-12">
+              <span className="sr-only">{t("common.actions")}</span>
+            </TableHead>
+          )}
         </TableRow>
       </TableHeader>
       <TableBody>
         {!leads &&
           Array.from({ length: Math.min(pageSize, 8) }, (_, i) => (
             <TableRow key={i} aria-hidden>
-              <TableCell colSpan={7}>
+              <TableCell colSpan={readOnly ? 6 : 7}>
                 <Skeleton className="h-6 w-full" />
               </TableCell>
             </TableRow>
@@ -61,13 +65,17 @@ export function LeadsTable({ leads, pageSize, canDelete, onEdit, onDelete, onSta
         {leads?.map((lead) => (
           <TableRow key={lead.id} data-testid="lead-row">
             <TableCell>
-              <button
-                type="button"
-                className="text-left font-medium underline-offset-4 hover:underline focus-visible:underline focus-visible:outline-none"
-                onClick={() => onEdit(lead)}
-              >
-                {lead.name}
-              </button>
+              {readOnly ? (
+                <span className="font-medium">{lead.name}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="text-left font-medium underline-offset-4 hover:underline focus-visible:underline focus-visible:outline-none"
+                  onClick={() => onEdit(lead)}
+                >
+                  {lead.name}
+                </button>
+              )}
               <div className="text-xs text-muted-foreground">
                 {[lead.company, lead.cnpj && formatCnpj(lead.cnpj)].filter(Boolean).join(" · ")}
               </div>
@@ -81,40 +89,42 @@ export function LeadsTable({ leads, pageSize, canDelete, onEdit, onDelete, onSta
             </TableCell>
             <TableCell className="hidden lg:table-cell">{lead.owner?.name ?? "—"}</TableCell>
             <TableCell className="hidden whitespace-nowrap text-muted-foreground xl:table-cell">{date.format(lead.createdAt)}</TableCell>
-            <TableCell>
-              <DropdownMenu>
-                <DropdownMenuTrigger asChild>
-                  <Button variant="ghost" size="icon" aria-label={`${t("common.actions")}: ${lead.name}`}>
-                    <MoreHorizontalIcon aria-hidden />
-                  </Button>
-                </DropdownMenuTrigger>
-                <DropdownMenuContent align="end">
-                  <DropdownMenuItem onSelect={() => onEdit(lead)}>
-                    <PencilIcon aria-hidden /> {t("common.edit")}
-                  </DropdownMenuItem>
-                  <DropdownMenuSub>
-                    <DropdownMenuSubTrigger>{t("leads.field.status")}</DropdownMenuSubTrigger>
-                    <DropdownMenuSubContent>
-                      <DropdownMenuRadioGroup value={lead.status} onValueChange={(v) => onStatus(lead, v as LeadOutput["status"])}>
-                        {LEAD_STATUSES.map((s) => (
-                          <DropdownMenuRadioItem key={s} value={s}>
-                            {t(`leads.status.${s}`)}
-                          </DropdownMenuRadioItem>
-                        ))}
-                      </DropdownMenuRadioGroup>
-                    </DropdownMenuSubContent>
-                  </DropdownMenuSub>
-                  {canDelete && (
-                    <>
-                      <DropdownMenuSeparator />
-                      <DropdownMenuItem variant="destructive" onSelect={() => onDelete(lead)}>
-                        <Trash2Icon aria-hidden /> {t("common.delete")}
-                      </DropdownMenuItem>
-                    </>
-                  )}
-                </DropdownMenuContent>
-              </DropdownMenu>
-            </TableCell>
+            {!readOnly && (
+              <TableCell>
+                <DropdownMenu>
+                  <DropdownMenuTrigger asChild>
+                    <Button variant="ghost" size="icon" aria-label={`${t("common.actions")}: ${lead.name}`}>
+                      <MoreHorizontalIcon aria-hidden />
+                    </Button>
+                  </DropdownMenuTrigger>
+                  <DropdownMenuContent align="end">
+                    <DropdownMenuItem onSelect={() => onEdit(lead)}>
+                      <PencilIcon aria-hidden /> {t("common.edit")}
+                    </DropdownMenuItem>
+                    <DropdownMenuSub>
+                      <DropdownMenuSubTrigger>{t("leads.field.status")}</DropdownMenuSubTrigger>
+                      <DropdownMenuSubContent>
+                        <DropdownMenuRadioGroup value={lead.status} onValueChange={(v) => onStatus(lead, v as LeadOutput["status"])}>
+                          {LEAD_STATUSES.map((s) => (
+                            <DropdownMenuRadioItem key={s} value={s}>
+                              {t(`leads.status.${s}`)}
+                            </DropdownMenuRadioItem>
+                          ))}
+                        </DropdownMenuRadioGroup>
+                      </DropdownMenuSubContent>
+                    </DropdownMenuSub>
+                    {canDelete && (
+                      <>
+                        <DropdownMenuSeparator />
+                        <DropdownMenuItem variant="destructive" onSelect={() => onDelete(lead)}>
+                          <Trash2Icon aria-hidden /> {t("common.delete")}
+                        </DropdownMenuItem>
+                      </>
+                    )}
+                  </DropdownMenuContent>
+                </DropdownMenu>
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>

@@ -17,7 +17,16 @@ import { useOptimisticLeadMutations } from "./use-lead-mutations";
 
 const PAGE_SIZE = 25;
 
-export function LeadsView({ myMembershipId, canDelete }: { myMembershipId: string; canDelete: boolean }) {
+/** `readOnly` (a support session) hides every control that would change a lead; the server refuses them anyway. */
+export function LeadsView({
+  myMembershipId,
+  canDelete,
+  readOnly = false,
+}: {
+  myMembershipId: string | null;
+  canDelete: boolean;
+  readOnly?: boolean;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const [filters, setFilters] = useState<LeadFilters>({ search: "" });
@@ -55,9 +64,11 @@ export function LeadsView({ myMembershipId, canDelete }: { myMembershipId: strin
           <h1 className="text-2xl font-semibold tracking-tight">{t("leads.title")}</h1>
           <p className="text-sm text-muted-foreground">{t("leads.subtitle")}</p>
         </div>
-        <Button onClick={() => setEditing("new")}>
-          <PlusIcon aria-hidden /> {t("leads.new")}
-        </Button>
+        {!readOnly && (
+          <Button onClick={() => setEditing("new")}>
+            <PlusIcon aria-hidden /> {t("leads.new")}
+          </Button>
+        )}
       </div>
 
       <LeadsToolbar filters={filters} members={members} onChange={changeFilters} />
@@ -79,9 +90,11 @@ export function LeadsView({ myMembershipId, canDelete }: { myMembershipId: strin
                 {t("leads.clearFilters")}
               </Button>
             ) : (
-              <Button onClick={() => setEditing("new")}>
-                <PlusIcon aria-hidden /> {t("leads.new")}
-              </Button>
+              !readOnly && (
+                <Button onClick={() => setEditing("new")}>
+                  <PlusIcon aria-hidden /> {t("leads.new")}
+                </Button>
+              )
             )}
           </div>
         ) : (
@@ -89,6 +102,7 @@ export function LeadsView({ myMembershipId, canDelete }: { myMembershipId: strin
             leads={data?.items}
             pageSize={PAGE_SIZE}
             canDelete={canDelete}
+            readOnly={readOnly}
             onEdit={setEditing}
             onDelete={setDeleting}
             onStatus={(lead, status) => setStatus.mutate({ id: lead.id, data: { status } })}

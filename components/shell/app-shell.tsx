@@ -27,6 +27,8 @@ type Props = {
   workspaceName: string;
   nav: NavKey[];
   user: { name: string; email: string; role: "owner" | "admin" | "manager" | "rep" | "superadmin" };
+  /** Shown above the header on every page and kept in view (e.g. the read-only support session notice). */
+  banner?: ReactNode;
   children: ReactNode;
 };
 
@@ -69,7 +71,7 @@ function Brand() {
   );
 }
 
-export function AppShell({ workspaceName, nav, user, children }: Props) {
+export function AppShell({ workspaceName, nav, user, banner, children }: Props) {
   const { t } = useI18n();
   const roleLabel = user.role === "superadmin" ? t("shell.console") : t(`shell.role.${user.role}`);
   return (
@@ -79,26 +81,29 @@ export function AppShell({ workspaceName, nav, user, children }: Props) {
         <NavLinks nav={nav} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/95 px-4 backdrop-blur">
-          <Sheet>
-            <SheetTrigger asChild>
-              <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("shell.openMenu")}>
-                <MenuIcon aria-hidden />
-              </Button>
-            </SheetTrigger>
-            <SheetContent side="left" className="w-64 bg-sidebar p-0">
-              <SheetTitle className="sr-only">{t("shell.navigation")}</SheetTitle>
-              <Brand />
-              <NavLinks nav={nav} />
-            </SheetContent>
-          </Sheet>
-          <div className="min-w-0 flex-1 truncate text-sm font-semibold" data-testid="workspace-name">
-            {workspaceName}
-          </div>
-          <LanguageSwitch />
-          <ThemeSwitch />
-          <UserMenu name={user.name} email={user.email} roleLabel={roleLabel} />
-        </header>
+        <div className="sticky top-0 z-30">
+          {banner}
+          <header className="flex h-14 items-center gap-2 border-b bg-background/95 px-4 backdrop-blur">
+            <Sheet>
+              <SheetTrigger asChild>
+                <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("shell.openMenu")}>
+                  <MenuIcon aria-hidden />
+                </Button>
+              </SheetTrigger>
+              <SheetContent side="left" className="w-64 bg-sidebar p-0">
+                <SheetTitle className="sr-only">{t("shell.navigation")}</SheetTitle>
+                <Brand />
+                <NavLinks nav={nav} />
+              </SheetContent>
+            </Sheet>
+            <div className="min-w-0 flex-1 truncate text-sm font-semibold" data-testid="workspace-name">
+              {workspaceName}
+            </div>
+            <LanguageSwitch />
+            <ThemeSwitch />
+            <UserMenu name={user.name} email={user.email} roleLabel={roleLabel} />
+          </header>
+        </div>
         <main className="flex-1 p-4 md:p-6">{children}</main>
       </div>
     </div>

@@ -36,10 +36,11 @@ export function authOptions(): NextAuthOptions {
   };
 }
 
-export async function sessionTokenFor(login: LoginSuccess): Promise<string> {
+/** The session cookie's value; `maxAgeSeconds` shortens it (support sessions last one hour). */
+export async function sessionTokenFor(login: LoginSuccess, maxAgeSeconds = SESSION_MAX_AGE_SECONDS): Promise<string> {
   return encode({
     secret: serverEnv().NEXTAUTH_SECRET,
-    maxAge: SESSION_MAX_AGE_SECONDS,
+    maxAge: maxAgeSeconds,
     token: { sub: login.userId, uid: login.userId, email: login.email, name: login.name, scope: login.scope, locale: login.locale },
   });
 }

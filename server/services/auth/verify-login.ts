@@ -24,7 +24,8 @@ export type LoginSuccess = {
   email: string;
   name: string;
   locale: string;
-  scope: "admin" | `tenant:${string}`;
+  /** `support:<slug>` is never issued here: only a console support grant makes one. */
+  scope: "admin" | `tenant:${string}` | `support:${string}`;
 };
 
 function minutesUntil(date: Date, now: Date): number {

@@ -10,7 +10,9 @@ export type NewInvitation = { id: string; email: string; role: MemberRole; expir
 
 /**
  * Invites `email` to the tenant with `role`; returns the one-time token (only its hash is kept).
- * Inviting again replaces the open invitation. Counts against the plan's user limit.
+ * Inviting again replaces the open invitation. Counts against the plan's user limit: replacing an
+ * unexpired invitation reuses its slot, replacing an expired one (which no longer counts) takes a
+ * new one. Runs tenant-bound (settings) and in the console's transaction (tenant creation).
  */
 export async function createInvitation(
   db: TenantDb,
@@ -18,14 +20,18 @@ export async function createInvitation(
   now = new Date(),
 ): Promise<NewInvitation> {
   const email = input.email.trim().toLowerCase();
+  // One invitation change at a time per tenant: the limit check and the replaced invitation's
+  // slot are decided on the same snapshot (assertWithinPlanLimit takes the same lock).
+  await db.$queryRaw`SELECT 1 FROM "Tenant" WHERE id = ${input.tenantId}::uuid FOR UPDATE`;
   const member = await db.membership.findFirst({ where: { tenantId: input.tenantId, user: { email } }, select: { id: true } });
   if (member) throw new AppError("CONFLICT", "errors.already_member", { fieldErrors: { email: ["errors.already_member"] } });
 
-  const { count: replaced } = await db.invitation.updateMany({
+  const open = await db.invitation.findMany({
     where: { tenantId: input.tenantId, email, acceptedAt: null, revokedAt: null },
-    data: { revokedAt: now },
+    select: { id: true, expiresAt: true },
   });
-  if (replaced === 0) await assertWithinPlanLimit(db, input.tenantId, "users");
+  if (open.length > 0) await db.invitation.updateMany({ where: { id: { in: open.map((i) => i.id) } }, data: { revokedAt: now } });
+  if (!open.some((i) => i.expiresAt > now)) await assertWithinPlanLimit(db, input.tenantId, "users");
 
   const token = randomSecret(32);
   const invitation = await db.invitation.create({

@@ -1,14 +1,18 @@
 import type { ReactNode } from "react";
+import { SupportSessionBanner } from "@/components/console/tenants/support-session-banner";
 import { AppShell } from "@/components/shell/app-shell";
-import { requireWorkspaceMember } from "@/server/auth/workspace-member";
+import { requireWorkspaceViewer } from "@/server/auth/workspace-member";
 
 export default async function TenantAppLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
-  const { tenant, membership } = await requireWorkspaceMember((await params).tenant);
+  const { tenant, viewer } = await requireWorkspaceViewer((await params).tenant);
+  const support = viewer.kind === "support";
   return (
     <AppShell
       workspaceName={tenant.name}
-      nav={membership.role === "rep" ? ["leads"] : ["leads", "settings"]}
-      user={{ name: membership.user.name, email: membership.user.email, role: membership.role }}
+      // Support reads the CRM only: settings hold secrets and members' data it has no business with.
+      nav={support || viewer.role === "rep" ? ["leads"] : ["leads", "settings"]}
+      user={{ name: viewer.name, email: viewer.email, role: support ? "superadmin" : viewer.role }}
+      banner={support ? <SupportSessionBanner email={viewer.email} /> : undefined}
     >
       {children}
     </AppShell>

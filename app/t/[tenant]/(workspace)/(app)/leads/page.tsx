@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { LeadsView } from "@/components/leads/leads-view";
-import { requireWorkspaceMember } from "@/server/auth/workspace-member";
+import { requireWorkspaceViewer } from "@/server/auth/workspace-member";
 
 export const metadata: Metadata = { title: "Leads" };
 
 export default async function LeadsPage({ params }: { params: Promise<{ tenant: string }> }) {
-  const { membership } = await requireWorkspaceMember((await params).tenant);
-  return <LeadsView myMembershipId={membership.id} canDelete={membership.role !== "rep"} />;
+  const { viewer } = await requireWorkspaceViewer((await params).tenant);
+  return <LeadsView myMembershipId={viewer.membershipId} canDelete={viewer.role !== "rep"} readOnly={viewer.readOnly} />;
 }
