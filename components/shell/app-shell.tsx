@@ -39,7 +39,9 @@ function NavLinks({ nav, onNavigate }: { nav: NavKey[]; onNavigate?: () => void 
     <nav aria-label={t("shell.navigation")} className="flex flex-col gap-1 p-3">
       {nav.map((key) => {
         const item = NAV[key]!;
-        const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        // The console's home lists tenants, so a tenant's own page (/tenants/…) belongs to it too.
+        const home = item.href === "/" ? pathname === "/" || pathname.startsWith("/tenants/") : false;
+        const active = home || (item.href !== "/" && (pathname === item.href || pathname.startsWith(`${item.href}/`)));
         const Icon = item.icon;
         return (
           <Link

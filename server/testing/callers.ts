@@ -14,6 +14,14 @@ export async function callerFor(email: string, host: string, scopeOverride?: Ses
   if (!user) throw new Error(`no user ${email}`);
   const target = parseHost(host, "localhost");
   const scope = scopeOverride ?? (target.kind === "tenant" ? (`tenant:${target.slug}` as const) : "admin");
+  if (scope.startsWith("support:")) {
+    // A support session is valid only while its grant is fresh: record one, used just now.
+    await ownerQuery(
+      `INSERT INTO "SupportGrant" (id, "tokenHash", "adminUserId", "tenantSlug", "expiresAt", "usedAt")
+       VALUES (gen_random_uuid(), encode(sha256(gen_random_uuid()::text::bytea), 'hex'), $1, $2, now(), now())`,
+      [user.id, scope.slice("support:".length)],
+    );
+  }
   const session: Session = {
     user: { id: user.id, email, name: user.name, scope, locale: user.locale },
     expires: new Date(Date.now() + 3600_000).toISOString(),

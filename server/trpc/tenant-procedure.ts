@@ -3,6 +3,7 @@ import type { MemberRole, Tenant } from "@/prisma/generated/client";
 import { platformDb, withTenant, type TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { sha256Hex } from "@/server/crypto/secret-box";
+import { supportSessionActive } from "@/server/services/support/support-session-active";
 import { recordAudit, type AuditActor, type AuditEntry } from "@/server/services/audit/record-audit";
 import { insideTransaction, publicProcedure } from "./init";
 
@@ -35,8 +36,10 @@ async function actorFromSession(db: TenantDb, session: Session, slug: string): P
     return membership ? { kind: "member", userId, email, membershipId: membership.id, role: membership.role } : null;
   }
   if (scope === `support:${slug}`) {
+    // Bounded by the grant, not only the cookie: next-auth may re-issue the cookie for longer.
     const user = await platformDb().user.findUnique({ where: { id: userId }, select: { isSuperAdmin: true } });
-    return user?.isSuperAdmin ? { kind: "support", userId, email, membershipId: null, role: "admin" } : null;
+    if (!user?.isSuperAdmin || !(await supportSessionActive(userId, slug))) return null;
+    return { kind: "support", userId, email, membershipId: null, role: "admin" };
   }
   return null;
 }
