@@ -1,7 +1,8 @@
 "use client";
 
+import { PagerButtons } from "@/components/pagination/pager-buttons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ChevronDownIcon, ChevronLeftIcon, ChevronRightIcon, ScrollTextIcon } from "lucide-react";
+import { ChevronDownIcon, ScrollTextIcon } from "lucide-react";
 import { Fragment, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -151,24 +152,13 @@ export function AuditLogCard() {
             <p className="text-sm text-muted-foreground tabular-nums">
               {t("settings.audit.pageRange", { from, to: from + data.items.length - 1 })}
             </p>
-            <div className="flex gap-2">
-              <Button
-                variant="outline"
-                size="sm"
-                disabled={page === 0 || list.isFetching}
-                onClick={() => setCursors((c) => c.slice(0, -1))}
-              >
-                <ChevronLeftIcon aria-hidden /> {t("common.previous")}
-              </Button>
-              <Button
-                variant="outline"
-                size="sm"
-                disabled={!data.nextCursor || list.isPlaceholderData}
-                onClick={() => data.nextCursor && setCursors((c) => [...c, data.nextCursor])}
-              >
-                {t("common.next")} <ChevronRightIcon aria-hidden />
-              </Button>
-            </div>
+            <PagerButtons
+              page={page}
+              nextCursor={data.nextCursor}
+              busy={list.isFetching}
+              stale={list.isPlaceholderData}
+              setCursors={setCursors}
+            />
           </nav>
         )}
       </CardContent>

@@ -1,7 +1,8 @@
 "use client";
 
+import { PagerButtons } from "@/components/pagination/pager-buttons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ChevronLeftIcon, ChevronRightIcon, ScrollTextIcon } from "lucide-react";
+import { ScrollTextIcon } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -99,24 +100,13 @@ export function AuditLog({ tenantId }: { tenantId?: string }) {
         {data && data.items.length > 0 && (page > 0 || data.nextCursor) && (
           <nav className="flex items-center justify-between gap-2 border-t px-4 py-3" aria-label="pagination">
             <p className="text-sm text-muted-foreground">{t("console.audit.page", { page: page + 1 })}</p>
-            <div className="flex gap-2">
-              <Button
-                variant="outline"
-                size="sm"
-                disabled={page === 0 || list.isFetching}
-                onClick={() => setCursors((c) => c.slice(0, -1))}
-              >
-                <ChevronLeftIcon aria-hidden /> {t("common.previous")}
-              </Button>
-              <Button
-                variant="outline"
-                size="sm"
-                disabled={!data.nextCursor || list.isPlaceholderData}
-                onClick={() => data.nextCursor && setCursors((c) => [...c, data.nextCursor])}
-              >
-                {t("common.next")} <ChevronRightIcon aria-hidden />
-              </Button>
-            </div>
+            <PagerButtons
+              page={page}
+              nextCursor={data.nextCursor}
+              busy={list.isFetching}
+              stale={list.isPlaceholderData}
+              setCursors={setCursors}
+            />
           </nav>
         )}
       </Card>

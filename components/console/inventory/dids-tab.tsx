@@ -1,7 +1,8 @@
 "use client";
 
+import { PagerButtons } from "@/components/pagination/pager-buttons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ChevronLeftIcon, ChevronRightIcon, PhoneIcon, UploadIcon } from "lucide-react";
+import { PhoneIcon, UploadIcon } from "lucide-react";
 import { useState } from "react";
 import { useDebounced } from "@/components/leads/use-debounced";
 import { Button } from "@/components/ui/button";
@@ -106,24 +107,13 @@ export function DidsTab() {
                 total: data.total.toLocaleString(locale),
               })}
             </p>
-            <div className="flex gap-2">
-              <Button
-                variant="outline"
-                size="sm"
-                disabled={page === 0 || list.isFetching}
-                onClick={() => setCursors((c) => c.slice(0, -1))}
-              >
-                <ChevronLeftIcon aria-hidden /> {t("common.previous")}
-              </Button>
-              <Button
-                variant="outline"
-                size="sm"
-                disabled={!data.nextCursor || list.isPlaceholderData}
-                onClick={() => data.nextCursor && setCursors((c) => [...c, data.nextCursor])}
-              >
-                {t("common.next")} <ChevronRightIcon aria-hidden />
-              </Button>
-            </div>
+            <PagerButtons
+              page={page}
+              nextCursor={data.nextCursor}
+              busy={list.isFetching}
+              stale={list.isPlaceholderData}
+              setCursors={setCursors}
+            />
           </nav>
         )}
       </Card>

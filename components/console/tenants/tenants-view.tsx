@@ -1,7 +1,8 @@
 "use client";
 
+import { PagerButtons } from "@/components/pagination/pager-buttons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Building2Icon, ChevronLeftIcon, ChevronRightIcon, PlusIcon } from "lucide-react";
+import { Building2Icon, PlusIcon } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -87,24 +88,13 @@ export function TenantsView() {
             <p className="text-sm text-muted-foreground" data-testid="tenants-range">
               {t("common.pageOf", { from, to: from + data.items.length - 1, total: data.total })}
             </p>
-            <div className="flex gap-2">
-              <Button
-                variant="outline"
-                size="sm"
-                disabled={page === 0 || list.isFetching}
-                onClick={() => setCursors((c) => c.slice(0, -1))}
-              >
-                <ChevronLeftIcon aria-hidden /> {t("common.previous")}
-              </Button>
-              <Button
-                variant="outline"
-                size="sm"
-                disabled={!data.nextCursor || list.isPlaceholderData}
-                onClick={() => data.nextCursor && setCursors((c) => [...c, data.nextCursor])}
-              >
-                {t("common.next")} <ChevronRightIcon aria-hidden />
-              </Button>
-            </div>
+            <PagerButtons
+              page={page}
+              nextCursor={data.nextCursor}
+              busy={list.isFetching}
+              stale={list.isPlaceholderData}
+              setCursors={setCursors}
+            />
           </nav>
         )}
       </Card>

@@ -5,7 +5,7 @@ import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { createInvitation } from "@/server/services/invitations/create-invitation";
 import type { ConsoleDeps } from "./console-deps";
-import { invitationUrl } from "./invitation-url";
+import { invitationLink } from "@/server/services/invitations/invitation-link";
 import { assertPbxNodeExists, assertPlanOffered } from "./tenant-references";
 import { tenantSnapshotSelect } from "./tenant-snapshot";
 
@@ -49,7 +49,7 @@ export async function createTenant(db: TenantDb, data: CreateData, deps: Console
     tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
     invitation: {
       email: invitation.email,
-      url: invitationUrl(deps.origin, tenant.slug, invitation.token),
+      url: invitationLink(deps.origin, tenant.slug, invitation.token),
       expiresAt: invitation.expiresAt,
     },
   };

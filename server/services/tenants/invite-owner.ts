@@ -3,7 +3,7 @@ import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { createInvitation } from "@/server/services/invitations/create-invitation";
 import type { ConsoleDeps } from "./console-deps";
-import { invitationUrl } from "./invitation-url";
+import { invitationLink } from "@/server/services/invitations/invitation-link";
 import { tenantSnapshot } from "./tenant-snapshot";
 
 /**
@@ -41,5 +41,5 @@ export async function inviteOwner(
       revokedOtherOwnerInvitations: revoked,
     },
   });
-  return { email: invitation.email, url: invitationUrl(deps.origin, tenant.slug, invitation.token), expiresAt: invitation.expiresAt };
+  return { email: invitation.email, url: invitationLink(deps.origin, tenant.slug, invitation.token), expiresAt: invitation.expiresAt };
 }
