@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { messageKey, type Dictionary, type Params } from "@/lib/i18n";
-import { normalizePhone } from "@/lib/phone";
+import { optionalEmail as email, optionalPhone as phone, optionalText } from "./fields";
 
 // The operator's inventory: providers, their SIP gateways, PBX nodes and DIDs. Gateway and PBX
 // values end up in Asterisk configuration files, so each of them passes an allow-list here, in
@@ -113,16 +113,6 @@ const required = (max: number) =>
 /** Free text shown in the console only (never in a config file): no control characters. */
 const displayName = (max: number) => required(max).regex(/^[^\p{Cc}]*$/u, messageKey("invalid_input"));
 
-function optionalText(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, messageKey("too_long", { max }))
-    .transform((v) => (v === "" ? null : v))
-    .nullable()
-    .optional();
-}
-
 function money(scale: number, maxIntegerDigits: number) {
   return z.union([z.string(), z.number()], { message: messageKey("required") }).transform((value, ctx) => {
     if (String(value).trim() === "") {
@@ -137,37 +127,6 @@ function money(scale: number, maxIntegerDigits: number) {
     return parsed.value;
   });
 }
-
-const email = z
-  .string()
-  .trim()
-  .max(254, messageKey("too_long", { max: 254 }))
-  .transform((value, ctx) => {
-    if (value === "") return null;
-    if (!z.email().safeParse(value).success) {
-      ctx.addIssue({ code: "custom", message: messageKey("invalid_email") });
-      return z.NEVER;
-    }
-    return value.toLowerCase();
-  })
-  .nullable()
-  .optional();
-
-const phone = z
-  .string()
-  .trim()
-  .max(40, messageKey("too_long", { max: 40 }))
-  .transform((value, ctx) => {
-    if (value === "") return null;
-    const e164 = normalizePhone(value);
-    if (!e164) {
-      ctx.addIssue({ code: "custom", message: messageKey("invalid_phone") });
-      return z.NEVER;
-    }
-    return e164;
-  })
-  .nullable()
-  .optional();
 
 const host = z
   .string({ message: messageKey("required") })

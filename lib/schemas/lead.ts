@@ -1,70 +1,12 @@
 import { z } from "zod";
 import { messageKey } from "@/lib/i18n";
-import { normalizePhone } from "@/lib/phone";
-import { isValidCnpj, normalizeCnpj } from "@/lib/cnpj";
+import { optionalCnpj as cnpj, optionalEmail as email, optionalPhone as phone, optionalText } from "./fields";
 
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "unqualified", "customer"] as const;
 export const LEAD_SOURCES = ["website", "referral", "outbound", "event", "inbound_call", "partner", "other"] as const;
 
 export const LeadStatus = z.enum(LEAD_STATUSES, { message: messageKey("invalid_option") });
 export const LeadSource = z.enum(LEAD_SOURCES, { message: messageKey("invalid_option") });
-
-/** Trimmed text where an empty value means "not set" (null), capped at the column's length. */
-function optionalText(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, messageKey("too_long", { max }))
-    .transform((v) => (v === "" ? null : v))
-    .nullable()
-    .optional();
-}
-
-const phone = z
-  .string()
-  .trim()
-  .max(40, messageKey("too_long", { max: 40 }))
-  .transform((value, ctx) => {
-    if (value === "") return null;
-    const e164 = normalizePhone(value);
-    if (!e164) {
-      ctx.addIssue({ code: "custom", message: messageKey("invalid_phone") });
-      return z.NEVER;
-    }
-    return e164;
-  })
-  .nullable()
-  .optional();
-
-const cnpj = z
-  .string()
-  .trim()
-  .max(20, messageKey("too_long", { max: 20 }))
-  .transform((value, ctx) => {
-    if (value === "") return null;
-    if (!isValidCnpj(value)) {
-      ctx.addIssue({ code: "custom", message: messageKey("invalid_cnpj") });
-      return z.NEVER;
-    }
-    return normalizeCnpj(value);
-  })
-  .nullable()
-  .optional();
-
-const email = z
-  .string()
-  .trim()
-  .max(254, messageKey("too_long", { max: 254 }))
-  .transform((value, ctx) => {
-    if (value === "") return null;
-    if (!z.email().safeParse(value).success) {
-      ctx.addIssue({ code: "custom", message: messageKey("invalid_email") });
-      return z.NEVER;
-    }
-    return value.toLowerCase();
-  })
-  .nullable()
-  .optional();
 
 export const LeadFields = z.object({
   name: z

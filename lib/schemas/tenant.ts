@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { messageKey } from "@/lib/i18n";
-import { isValidCnpj, normalizeCnpj } from "@/lib/cnpj";
 import { isValidSlug, RESERVED_SLUGS } from "@/lib/host";
+import { optionalCnpj as cnpj, optionalEmail } from "./fields";
 
 export const TENANT_STATUSES = ["active", "suspended", "archived"] as const;
 export const TenantStatus = z.enum(TENANT_STATUSES, { message: messageKey("invalid_option") });
@@ -31,36 +31,6 @@ function requiredText(max: number) {
     .min(1, messageKey("required"))
     .max(max, messageKey("too_long", { max }));
 }
-
-const cnpj = z
-  .string()
-  .trim()
-  .max(20, messageKey("too_long", { max: 20 }))
-  .transform((value, ctx) => {
-    if (value === "") return null;
-    if (!isValidCnpj(value)) {
-      ctx.addIssue({ code: "custom", message: messageKey("invalid_cnpj") });
-      return z.NEVER;
-    }
-    return normalizeCnpj(value);
-  })
-  .nullable()
-  .optional();
-
-const optionalEmail = z
-  .string()
-  .trim()
-  .max(254, messageKey("too_long", { max: 254 }))
-  .transform((value, ctx) => {
-    if (value === "") return null;
-    if (!z.email().safeParse(value).success) {
-      ctx.addIssue({ code: "custom", message: messageKey("invalid_email") });
-      return z.NEVER;
-    }
-    return value.toLowerCase();
-  })
-  .nullable()
-  .optional();
 
 const requiredEmail = z
   .string({ message: messageKey("required") })
