@@ -1,19 +1,12 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { MoreHorizontalIcon, NetworkIcon, PencilIcon, PlusIcon, Trash2Icon } from "lucide-react";
+import { NetworkIcon, PlusIcon } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useI18n } from "@/components/providers/i18n-provider";
@@ -23,6 +16,7 @@ import { ConfirmDialog } from "./confirm-dialog";
 import { GatewayFormDialog } from "./gateway-form-dialog";
 import { EmptyState, LoadError, SkeletonRows } from "./list-states";
 import { TabHeader } from "./tab-header";
+import { RowActions } from "./row-actions";
 
 const ALL = "__all";
 
@@ -144,22 +138,7 @@ export function GatewaysTab() {
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{gateway.didCount}</TableCell>
                   <TableCell>
-                    <DropdownMenu>
-                      <DropdownMenuTrigger asChild>
-                        <Button variant="ghost" size="icon" aria-label={`${t("common.actions")}: ${gateway.name}`}>
-                          <MoreHorizontalIcon aria-hidden />
-                        </Button>
-                      </DropdownMenuTrigger>
-                      <DropdownMenuContent align="end">
-                        <DropdownMenuItem onSelect={() => setEditing(gateway)}>
-                          <PencilIcon aria-hidden /> {t("common.edit")}
-                        </DropdownMenuItem>
-                        <DropdownMenuSeparator />
-                        <DropdownMenuItem variant="destructive" onSelect={() => setDeleting(gateway)}>
-                          <Trash2Icon aria-hidden /> {t("common.delete")}
-                        </DropdownMenuItem>
-                      </DropdownMenuContent>
-                    </DropdownMenu>
+                    <RowActions name={gateway.name} onEdit={() => setEditing(gateway)} onDelete={() => setDeleting(gateway)} />
                   </TableCell>
                 </TableRow>
               ))}

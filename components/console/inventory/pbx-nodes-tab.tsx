@@ -1,18 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { MoreHorizontalIcon, PencilIcon, PlusIcon, ServerIcon, Trash2Icon, WrenchIcon } from "lucide-react";
+import { PlusIcon, ServerIcon, WrenchIcon } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useI18n } from "@/components/providers/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
@@ -22,6 +15,8 @@ import { EmptyState, LoadError, SkeletonRows } from "./list-states";
 import { PbxNodeFormDialog } from "./pbx-node-form-dialog";
 import { PbxStatusBadge } from "./pbx-status-badge";
 import { TabHeader } from "./tab-header";
+import { RowActions } from "./row-actions";
+import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
 
 export function PbxNodesTab() {
   const { t, tm } = useI18n();
@@ -122,30 +117,16 @@ export function PbxNodesTab() {
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{node.tenantCount}</TableCell>
                   <TableCell>
-                    <DropdownMenu>
-                      <DropdownMenuTrigger asChild>
-                        <Button variant="ghost" size="icon" aria-label={`${t("common.actions")}: ${node.name}`}>
-                          <MoreHorizontalIcon aria-hidden />
-                        </Button>
-                      </DropdownMenuTrigger>
-                      <DropdownMenuContent align="end">
-                        <DropdownMenuItem onSelect={() => setEditing(node)}>
-                          <PencilIcon aria-hidden /> {t("common.edit")}
-                        </DropdownMenuItem>
-                        <DropdownMenuItem
-                          onSelect={() =>
-                            setStatus.mutate({ id: node.id, status: node.status === "maintenance" ? "unknown" : "maintenance" })
-                          }
-                        >
-                          <WrenchIcon aria-hidden />{" "}
-                          {node.status === "maintenance" ? t("inventory.pbx.endMaintenance") : t("inventory.pbx.startMaintenance")}
-                        </DropdownMenuItem>
-                        <DropdownMenuSeparator />
-                        <DropdownMenuItem variant="destructive" onSelect={() => setDeleting(node)}>
-                          <Trash2Icon aria-hidden /> {t("common.delete")}
-                        </DropdownMenuItem>
-                      </DropdownMenuContent>
-                    </DropdownMenu>
+                    <RowActions name={node.name} onEdit={() => setEditing(node)} onDelete={() => setDeleting(node)}>
+                      <DropdownMenuItem
+                        onSelect={() =>
+                          setStatus.mutate({ id: node.id, status: node.status === "maintenance" ? "unknown" : "maintenance" })
+                        }
+                      >
+                        <WrenchIcon aria-hidden />{" "}
+                        {node.status === "maintenance" ? t("inventory.pbx.endMaintenance") : t("inventory.pbx.startMaintenance")}
+                      </DropdownMenuItem>
+                    </RowActions>
                   </TableCell>
                 </TableRow>
               ))}

@@ -1,19 +1,12 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Building2Icon, MoreHorizontalIcon, PencilIcon, PlusIcon, Trash2Icon } from "lucide-react";
+import { Building2Icon, PlusIcon } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useI18n } from "@/components/providers/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
@@ -24,6 +17,7 @@ import { formatBrl } from "./format-money";
 import { EmptyState, LoadError, SkeletonRows } from "./list-states";
 import { ProviderFormDialog } from "./provider-form-dialog";
 import { TabHeader } from "./tab-header";
+import { RowActions } from "./row-actions";
 
 export function ProvidersTab() {
   const { t, tm, locale } = useI18n();
@@ -107,22 +101,7 @@ export function ProvidersTab() {
                   <TableCell className="text-right tabular-nums">{provider.gatewayCount}</TableCell>
                   <TableCell className="text-right tabular-nums">{provider.didCount}</TableCell>
                   <TableCell>
-                    <DropdownMenu>
-                      <DropdownMenuTrigger asChild>
-                        <Button variant="ghost" size="icon" aria-label={`${t("common.actions")}: ${provider.name}`}>
-                          <MoreHorizontalIcon aria-hidden />
-                        </Button>
-                      </DropdownMenuTrigger>
-                      <DropdownMenuContent align="end">
-                        <DropdownMenuItem onSelect={() => setEditing(provider)}>
-                          <PencilIcon aria-hidden /> {t("common.edit")}
-                        </DropdownMenuItem>
-                        <DropdownMenuSeparator />
-                        <DropdownMenuItem variant="destructive" onSelect={() => setDeleting(provider)}>
-                          <Trash2Icon aria-hidden /> {t("common.delete")}
-                        </DropdownMenuItem>
-                      </DropdownMenuContent>
-                    </DropdownMenu>
+                    <RowActions name={provider.name} onEdit={() => setEditing(provider)} onDelete={() => setDeleting(provider)} />
                   </TableCell>
                 </TableRow>
               ))}
