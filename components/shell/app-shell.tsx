@@ -1,6 +1,18 @@
 "use client";
 
-import { Building2Icon, LayersIcon, MenuIcon, ScrollTextIcon, ServerIcon, SettingsIcon, UsersIcon, type LucideIcon } from "lucide-react";
+import {
+  Building2Icon,
+  CalendarCheckIcon,
+  HandshakeIcon,
+  KanbanIcon,
+  LayersIcon,
+  MenuIcon,
+  ScrollTextIcon,
+  ServerIcon,
+  SettingsIcon,
+  UsersIcon,
+  type LucideIcon,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
@@ -15,6 +27,9 @@ import { UserMenu } from "./user-menu";
 
 const NAV: Record<string, { href: string; label: MessageKey; icon: LucideIcon }> = {
   leads: { href: "/leads", label: "shell.leads", icon: UsersIcon },
+  board: { href: "/board", label: "shell.board", icon: KanbanIcon },
+  opportunities: { href: "/opportunities", label: "shell.opportunities", icon: HandshakeIcon },
+  tasks: { href: "/tasks", label: "shell.tasks", icon: CalendarCheckIcon },
   settings: { href: "/settings", label: "shell.settings", icon: SettingsIcon },
   tenants: { href: "/", label: "shell.tenants", icon: Building2Icon },
   plans: { href: "/plans", label: "shell.plans", icon: LayersIcon },

@@ -3,10 +3,18 @@ import { extensionsRouter } from "@/server/routers/extensions/router";
 import { leadsRouter } from "@/server/routers/leads/router";
 import { membersRouter } from "@/server/routers/members/router";
 import { settingsRouter } from "@/server/routers/settings/router";
+import { scoringRouter } from "@/server/routers/scoring/router";
+import { pipelinesRouter } from "@/server/routers/pipelines/router";
+import { activitiesRouter } from "@/server/routers/activities/router";
+import { tasksRouter } from "@/server/routers/tasks/router";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
   leads: leadsRouter,
+  pipelines: pipelinesRouter,
+  activities: activitiesRouter,
+  tasks: tasksRouter,
+  scoring: scoringRouter,
   members: membersRouter,
   extensions: extensionsRouter,
   settings: settingsRouter,

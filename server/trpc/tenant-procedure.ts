@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors";
 import { sha256Hex } from "@/server/crypto/secret-box";
 import { supportSessionActive } from "@/server/services/support/support-session-active";
 import { recordAudit, type AuditActor, type AuditEntry } from "@/server/services/audit/record-audit";
+import type { CrmViewer } from "@/server/services/crm/access";
 import { insideTransaction, publicProcedure } from "./init";
 
 const ROLE_RANK: Record<MemberRole, number> = { rep: 1, manager: 2, admin: 3, owner: 4 };
@@ -17,6 +18,8 @@ export type TenantActor = {
   kind: "member" | "support" | "api_key";
   userId: string | null;
   email: string | null;
+  /** Shown on timelines; copied there so history survives the member's removal. */
+  name: string | null;
   membershipId: string | null;
   role: MemberRole;
 };
@@ -25,21 +28,24 @@ export type TenantContext = {
   tenant: Pick<Tenant, "id" | "slug" | "name" | "planId">;
   actor: TenantActor;
   db: TenantDb;
+  /** What this actor may see of leads, opportunities and tasks (server/services/crm/access.ts). */
+  crm: CrmViewer;
   /** Records an audit entry for this tenant in the request's transaction. */
   audit: (entry: Omit<AuditEntry, "tenantId">) => Promise<void>;
 };
 
 async function actorFromSession(db: TenantDb, session: Session, slug: string): Promise<TenantActor | null> {
   const { id: userId, email, scope } = session.user;
+  const name = session.user.name ?? email;
   if (scope === `tenant:${slug}`) {
     const membership = await db.membership.findFirst({ where: { userId }, select: { id: true, role: true } });
-    return membership ? { kind: "member", userId, email, membershipId: membership.id, role: membership.role } : null;
+    return membership ? { kind: "member", userId, email, name, membershipId: membership.id, role: membership.role } : null;
   }
   if (scope === `support:${slug}`) {
     // Bounded by the grant, not only the cookie: next-auth may re-issue the cookie for longer.
     const user = await platformDb().user.findUnique({ where: { id: userId }, select: { isSuperAdmin: true } });
     if (!user?.isSuperAdmin || !(await supportSessionActive(userId, slug))) return null;
-    return { kind: "support", userId, email, membershipId: null, role: "admin" };
+    return { kind: "support", userId, email, name, membershipId: null, role: "admin" };
   }
   return null;
 }
@@ -50,7 +56,7 @@ async function actorFromApiKey(db: TenantDb, rawKey: string, planId: string): Pr
   const plan = await platformDb().plan.findUnique({ where: { id: planId }, select: { features: true } });
   if (!plan?.features.includes("api_access")) return null;
   await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
-  return { kind: "api_key", userId: null, email: `api-key:${key.id}`, membershipId: null, role: "manager" };
+  return { kind: "api_key", userId: null, email: `api-key:${key.id}`, name: "API", membershipId: null, role: "manager" };
 }
 
 /**
@@ -63,7 +69,7 @@ export const tenantProcedure = publicProcedure.use(async ({ ctx, next, type }) =
   if (target.kind !== "tenant" || (!session && !ctx.apiKey)) throw new AppError("UNAUTHORIZED", "errors.unauthorized");
   const tenant = await platformDb().tenant.findUnique({
     where: { slug: target.slug },
-    select: { id: true, slug: true, name: true, planId: true, status: true },
+    select: { id: true, slug: true, name: true, planId: true, status: true, leadVisibility: true },
   });
   if (!tenant) throw new AppError("UNAUTHORIZED", "errors.unauthorized");
   if (tenant.status !== "active") throw new AppError("FORBIDDEN", "errors.workspace_suspended");
@@ -75,7 +81,8 @@ export const tenantProcedure = publicProcedure.use(async ({ ctx, next, type }) =
       if (!actor) throw new AppError("UNAUTHORIZED", "errors.unauthorized");
       if (actor.kind === "support" && type === "mutation") throw new AppError("FORBIDDEN", "errors.support_read_only");
       const auditActor: AuditActor = { kind: actor.kind, userId: actor.userId, email: actor.email, ip: ctx.ip };
-      const tenantCtx: TenantContext = { tenant, actor, db, audit: (entry) => recordAudit(db, auditActor, entry) };
+      const crm: CrmViewer = { role: actor.role, membershipId: actor.membershipId, visibility: tenant.leadVisibility };
+      const tenantCtx: TenantContext = { tenant, actor, db, crm, audit: (entry) => recordAudit(db, auditActor, entry) };
       return next({ ctx: tenantCtx });
     },
   );

@@ -7,7 +7,11 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const user = await requireSuperAdmin();
   const t = await serverTranslator();
   return (
-    <AppShell workspaceName={t("shell.console")} nav={["tenants", "plans", "inventory", "audit"]} user={{ name: user.name, email: user.email, role: "superadmin" }}>
+    <AppShell
+      workspaceName={t("shell.console")}
+      nav={["tenants", "plans", "inventory", "audit"]}
+      user={{ name: user.name, email: user.email, role: "superadmin" }}
+    >
       {children}
     </AppShell>
   );

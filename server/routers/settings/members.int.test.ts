@@ -136,9 +136,25 @@ describe("settings.members", () => {
     expect(row!.n).toBe(1);
   });
 
-  it("removing a member hands their leads to the chosen member, unassigns extensions, and audits it", async () => {
+  it("removing a member hands their leads, opportunities and tasks to the chosen member, unassigns extensions, and audits it", async () => {
     const leaving = await memberCaller(ws.tenant, "rep", "Leo Leaving");
     const leadId = await addLead(ws.tenant.id, leaving.membershipId);
+    const [stage] = await ownerQuery<{ id: string; pipelineId: string }>(
+      `WITH p AS (INSERT INTO "Pipeline" (id, "tenantId", name, "updatedAt") VALUES (gen_random_uuid(), $1, 'Leaving', now()) RETURNING id)
+       INSERT INTO "Stage" (id, "tenantId", "pipelineId", name, position, "updatedAt") SELECT gen_random_uuid(), $1, p.id, 'Open', 0, now() FROM p
+       RETURNING id, "pipelineId"`,
+      [ws.tenant.id],
+    );
+    const [opportunity] = await ownerQuery<{ id: string }>(
+      `INSERT INTO "Opportunity" (id, "tenantId", title, "pipelineId", "stageId", "ownerId", "leadId", "updatedAt")
+       VALUES (gen_random_uuid(), $1, 'Deal', $2, $3, $4, $5, now()) RETURNING id`,
+      [ws.tenant.id, stage!.pipelineId, stage!.id, leaving.membershipId, leadId],
+    );
+    const [task] = await ownerQuery<{ id: string }>(
+      `INSERT INTO "Task" (id, "tenantId", title, "dueAt", "assigneeId", "leadId", "updatedAt")
+       VALUES (gen_random_uuid(), $1, 'Call back', now(), $2, $3, now()) RETURNING id`,
+      [ws.tenant.id, leaving.membershipId, leadId],
+    );
     await ownerQuery(
       `INSERT INTO "Extension" (id, "tenantId", number, name, "membershipId", "secretEnc", "updatedAt") VALUES (gen_random_uuid(), $1, '2001', 'Leo', $2, 'v1:x:y:z', now())`,
       [ws.tenant.id, leaving.membershipId],
@@ -148,6 +164,10 @@ describe("settings.members", () => {
     expect(await roleOf(leaving.membershipId)).toBeUndefined();
     const [lead] = await ownerQuery(`SELECT "ownerId" FROM "Lead" WHERE id = $1`, [leadId]);
     expect(lead!.ownerId).toBe(rep.membershipId);
+    const [movedOpportunity] = await ownerQuery(`SELECT "ownerId" FROM "Opportunity" WHERE id = $1`, [opportunity!.id]);
+    expect(movedOpportunity!.ownerId).toBe(rep.membershipId);
+    const [movedTask] = await ownerQuery(`SELECT "assigneeId" FROM "Task" WHERE id = $1`, [task!.id]);
+    expect(movedTask!.assigneeId).toBe(rep.membershipId);
     const [ext] = await ownerQuery(`SELECT "membershipId" FROM "Extension" WHERE "tenantId" = $1 AND number = '2001'`, [ws.tenant.id]);
     expect(ext!.membershipId).toBeNull();
     const [user] = await ownerQuery(`SELECT id FROM "User" WHERE id = $1`, [leaving.user.id]);
@@ -157,7 +177,7 @@ describe("settings.members", () => {
         action: "member.remove",
         objectId: leaving.membershipId,
         before: { email: leaving.user.email, role: "rep" },
-        after: { leadsReassignedTo: rep.membershipId, leadsMoved: 1, extensionsUnassigned: 1 },
+        after: { leadsReassignedTo: rep.membershipId, leadsMoved: 1, opportunitiesMoved: 1, tasksMoved: 1, extensionsUnassigned: 1 },
       }),
     ]);
     // The removed member's session stops working at once.

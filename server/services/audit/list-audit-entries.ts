@@ -30,14 +30,19 @@ export type AuditEntryOutput = {
 };
 
 /** Newest first, keyset-paginated. Tenant-bound handles see only their tenant's rows anyway (RLS). */
-export async function listAuditEntries(db: TenantDb, filter: AuditFilter): Promise<{ items: AuditEntryOutput[]; nextCursor: string | null }> {
+export async function listAuditEntries(
+  db: TenantDb,
+  filter: AuditFilter,
+): Promise<{ items: AuditEntryOutput[]; nextCursor: string | null }> {
   const where: Prisma.AuditLogWhereInput = {
     ...(filter.tenantId ? { tenantId: filter.tenantId } : {}),
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
     ...(filter.objectType ? { objectType: filter.objectType } : {}),
     ...(filter.objectId ? { objectId: filter.objectId } : {}),
     ...(filter.actor ? { actorEmail: { contains: filter.actor, mode: "insensitive" } } : {}),
-    ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
+    ...(filter.from || filter.to
+      ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }
+      : {}),
   };
   const rows = await db.auditLog.findMany({
     where,

@@ -111,8 +111,8 @@ export async function changeMemberRole(
 
 /**
  * Removes a membership (the global user stays: it may belong to other tenants). The member's
- * leads go to `reassignLeadsTo` or become unassigned, and their extensions become unassigned,
- * because both point at the membership with ON DELETE RESTRICT.
+ * leads, opportunities and tasks go to `reassignLeadsTo` or become unassigned, and their
+ * extensions become unassigned, because all point at the membership with ON DELETE RESTRICT.
  */
 export async function removeMember(
   db: TenantDb,
@@ -133,6 +133,11 @@ export async function removeMember(
     }
   }
   const { count: leadsMoved } = await db.lead.updateMany({ where: { ownerId: member.id }, data: { ownerId: input.reassignLeadsTo } });
+  const { count: opportunitiesMoved } = await db.opportunity.updateMany({
+    where: { ownerId: member.id },
+    data: { ownerId: input.reassignLeadsTo },
+  });
+  const { count: tasksMoved } = await db.task.updateMany({ where: { assigneeId: member.id }, data: { assigneeId: input.reassignLeadsTo } });
   const { count: extensionsUnassigned } = await db.extension.updateMany({
     where: { membershipId: member.id },
     data: { membershipId: null },
@@ -143,7 +148,7 @@ export async function removeMember(
     objectType: "membership",
     objectId: member.id,
     before: { email: member.user.email, role: member.role },
-    after: { leadsReassignedTo: input.reassignLeadsTo, leadsMoved, extensionsUnassigned },
+    after: { leadsReassignedTo: input.reassignLeadsTo, leadsMoved, opportunitiesMoved, tasksMoved, extensionsUnassigned },
   });
   return { id: member.id };
 }

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { SupportSessionBanner } from "@/components/console/tenants/support-session-banner";
-import { AppShell } from "@/components/shell/app-shell";
+import { AppShell, type NavKey } from "@/components/shell/app-shell";
 import { requireWorkspaceViewer } from "@/server/auth/workspace-member";
+
+const CRM_NAV: NavKey[] = ["leads", "board", "opportunities", "tasks"];
 
 export default async function TenantAppLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
   const { tenant, viewer } = await requireWorkspaceViewer((await params).tenant);
@@ -10,7 +12,7 @@ export default async function TenantAppLayout({ children, params }: { children: 
     <AppShell
       workspaceName={tenant.name}
       // Support reads the CRM only: settings hold secrets and members' data it has no business with.
-      nav={support || viewer.role === "rep" ? ["leads"] : ["leads", "settings"]}
+      nav={support || viewer.role === "rep" ? CRM_NAV : [...CRM_NAV, "settings"]}
       user={{ name: viewer.name, email: viewer.email, role: support ? "superadmin" : viewer.role }}
       banner={support ? <SupportSessionBanner email={viewer.email} /> : undefined}
     >
