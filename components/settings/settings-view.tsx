@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useI18n } from "@/components/providers/i18n-provider";
+import { CrmSettingsCard } from "@/components/scoring/crm-settings-card";
 import type { MemberRoleName } from "@/lib/schemas/settings";
 import { ApiKeysCard } from "./api-keys-card";
 import { AuditLogCard } from "./audit-log-card";
@@ -55,8 +56,9 @@ export function SettingsView({ role, workspaceOrigin, initialTab }: Props) {
             ))}
           </TabsList>
         </div>
-        <TabsContent value="company">
+        <TabsContent value="company" className="flex flex-col gap-4">
           <CompanyForm canEdit={isAdmin} workspaceHost={new URL(workspaceOrigin).host} />
+          <CrmSettingsCard canEdit={isAdmin} />
         </TabsContent>
         {tabs.includes("users") && (
           <TabsContent value="users" className="flex flex-col gap-4">

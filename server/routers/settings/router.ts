@@ -5,11 +5,13 @@ import { planOverview } from "@/server/services/settings/plan-overview";
 import { apiKeysRouter } from "./api-keys";
 import { settingsAuditRouter } from "./audit";
 import { companyRouter } from "./company";
+import { crmSettingsRouter } from "./crm";
 import { settingsInvitationsRouter } from "./invitations";
 import { settingsMembersRouter } from "./members";
 
 export const settingsRouter = router({
   company: companyRouter,
+  crm: crmSettingsRouter,
   plan: router({
     get: roleProcedure("manager")
       .output(PlanOverview)

@@ -1,0 +1,12 @@
+/**
+ * Next.js calls register() once when a server process starts. Background schedules run only in
+ * the Node.js runtime of a real server: never on the edge, and never under tests, which call the
+ * job functions directly. The import sits inside the NEXT_RUNTIME branch (Next's documented form)
+ * so the edge bundle never pulls in pg and the database code.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NODE_ENV !== "test" && !process.env.VITEST) {
+    const { startScheduledJobs } = await import("./server/jobs/schedule-jobs");
+    startScheduledJobs();
+  }
+}
