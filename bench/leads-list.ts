@@ -29,7 +29,9 @@ const MAX_WARMUP_MS = 1_000;
 const PAGE_SIZE = 25;
 const DEEP_PAGE = 200;
 const SEEDED_PER_TENANT = 20;
-const BENCH_USER = "rui@acme.test";
+// An admin sees every lead of the tenant, so the raw SQL baselines below (no visibility clause)
+// return the same pages as the API.
+const BENCH_USER = "ana@acme.test";
 const BENCH_HOST = "acme.localhost";
 
 function positiveInt(name: string, fallback: number): number {
@@ -312,21 +314,24 @@ async function callerFor(ownerUrl: string, email: string, host: string): Promise
 
 /**
  * The cursor that opens page `page` of PAGE_SIZE (1-based), found by walking the list through the
- * API. It walks in the largest pages the API allows: the cursor is just the last id before that
- * page, and 4x fewer calls keeps the walk short when each call is slow.
+ * API, and the id of the row just before that page (the raw SQL keyset baseline starts after it).
+ * It walks in the largest pages the API allows: 4x fewer calls keeps the walk short when each
+ * call is slow.
  */
-async function cursorForPage(caller: Caller, page: number): Promise<string> {
+async function cursorForPage(caller: Caller, page: number): Promise<{ cursor: string; lastId: string }> {
   let remaining = (page - 1) * PAGE_SIZE;
   let cursor: string | null = null;
+  let lastId: string | undefined;
   while (remaining > 0) {
     const limit = Math.min(remaining, 100);
-    const result: { nextCursor: string | null } = await caller.leads.list({ limit, cursor });
+    const result: { nextCursor: string | null; items: { id: string }[] } = await caller.leads.list({ limit, cursor });
     if (!result.nextCursor) throw new Error(`fewer than ${page * PAGE_SIZE} leads; raise BENCH_LEADS`);
     cursor = result.nextCursor;
+    lastId = result.items.at(-1)?.id;
     remaining -= limit;
   }
-  if (!cursor) throw new Error("page must be 2 or more");
-  return cursor;
+  if (!cursor || !lastId) throw new Error("page must be 2 or more");
+  return { cursor, lastId };
 }
 
 /** Search terms that exist in the data: a surname fragment, and the last 8 digits of a real phone. */
@@ -362,7 +367,7 @@ async function rawPage(client: pg.Client, tenant: string, sql: string, params: u
 }
 
 /** The deep page two ways in raw SQL, so the pagination methods compare without the API's overhead. */
-async function rawDeepPages(appUrl: string, acmeId: string, cursor: string, expectedIds: string[]) {
+async function rawDeepPages(appUrl: string, acmeId: string, afterId: string, expectedIds: string[]) {
   const offset = (DEEP_PAGE - 1) * PAGE_SIZE;
   const byOffset = `SELECT ${PAGE_COLUMNS} ORDER BY l."createdAt" DESC, l.id DESC OFFSET $1 LIMIT $2`;
   const byKeyset = `SELECT ${PAGE_COLUMNS}
@@ -372,7 +377,7 @@ async function rawDeepPages(appUrl: string, acmeId: string, cursor: string, expe
   await client.connect();
   try {
     const runOffset = () => rawPage(client, acmeId, byOffset, [offset, PAGE_SIZE]);
-    const runKeyset = () => rawPage(client, acmeId, byKeyset, [cursor, PAGE_SIZE]);
+    const runKeyset = () => rawPage(client, acmeId, byKeyset, [afterId, PAGE_SIZE]);
     const same = (ids: string[]) => ids.join() === expectedIds.join();
     if (!same(await runOffset()) || !same(await runKeyset())) throw new Error("raw SQL deep page differs from the API's");
     return [
@@ -388,7 +393,7 @@ async function runScenarios(ownerUrl: string, appUrl: string): Promise<void> {
   const caller = await callerFor(ownerUrl, BENCH_USER, BENCH_HOST);
   const first = await caller.leads.list({ limit: PAGE_SIZE });
   console.log(`acme leads visible to ${BENCH_USER}: ${first.total}`);
-  const deepCursor = await cursorForPage(caller, DEEP_PAGE);
+  const { cursor: deepCursor, lastId: deepAfterId } = await cursorForPage(caller, DEEP_PAGE);
   const { nameFragment, phoneDigits } = await searchTerms(ownerUrl);
   const someLeadId = first.items[10]?.id ?? first.items[0]!.id;
   const list = (input: LeadListInput) => () => caller.leads.list(input);
@@ -399,13 +404,13 @@ async function runScenarios(ownerUrl: string, appUrl: string): Promise<void> {
     { name: `(b) page ${DEEP_PAGE} by keyset cursor`, stats: await measure(list({ limit: PAGE_SIZE, cursor: deepCursor })) },
     { name: `(c) search name "${nameFragment}"`, stats: await measure(list({ limit: PAGE_SIZE, search: nameFragment })) },
     { name: `(d) search phone "${phoneDigits}"`, stats: await measure(list({ limit: PAGE_SIZE, search: phoneDigits })) },
-    { name: "(e) status = qualified", stats: await measure(list({ limit: PAGE_SIZE, status: "qualified" })) },
+    { name: "(e) status = qualified", stats: await measure(list({ limit: PAGE_SIZE, status: ["qualified"] })) },
     { name: "(f) leads.get by id", stats: await measure(() => caller.leads.get({ id: someLeadId })) },
   ];
 
   const acmeId = await withOwner(ownerUrl, (client) => tenantId(client, "acme"));
   const deepIds = (await caller.leads.list({ limit: PAGE_SIZE, cursor: deepCursor })).items.map((lead) => lead.id);
-  rows.push(...(await rawDeepPages(appUrl, acmeId, deepCursor, deepIds)));
+  rows.push(...(await rawDeepPages(appUrl, acmeId, deepAfterId, deepIds)));
   printTable(rows);
 
   const [a, b, , , , , rawOffset, rawKeyset] = rows.map((r) => r.stats);

@@ -17,6 +17,8 @@ import { useTRPC } from "@/components/providers/trpc-provider";
 import { formatCnpj } from "@/lib/cnpj";
 import { formatPhone } from "@/lib/phone";
 import { LEAD_SOURCES, LEAD_STATUSES, LeadFields, type LeadOutput } from "@/lib/schemas/lead";
+import { DuplicateWarning } from "@/components/leads/merge/duplicate-warning";
+import { TagInput, useLeadTagSuggestions } from "./tag-input";
 
 type FormInput = z.input<typeof LeadFields>;
 type FormOutput = z.output<typeof LeadFields>;
@@ -33,6 +35,8 @@ function defaults(lead: LeadOutput | null, myMembershipId: string | null): FormI
     status: lead?.status ?? "new",
     ownerId: lead ? (lead.owner?.id ?? null) : myMembershipId,
     notes: lead?.notes ?? "",
+    tags: lead?.tags ?? [],
+    employees: lead?.employees?.toString() ?? "",
   };
 }
 
@@ -43,13 +47,17 @@ type Props = {
   lead: LeadOutput | null;
   /** Null for an actor without a membership: a new lead then starts without an owner. */
   myMembershipId: string | null;
+  /** Reps may only give a lead to themselves (or leave it unassigned); the server enforces it too. */
+  canAssignOthers: boolean;
 };
 
-export function LeadFormDialog({ open, onOpenChange, lead, myMembershipId }: Props) {
+export function LeadFormDialog({ open, onOpenChange, lead, myMembershipId, canAssignOthers }: Props) {
   const { t, tm } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const members = useQuery(trpc.members.list.queryOptions()).data ?? [];
+  const allMembers = useQuery(trpc.members.list.queryOptions()).data ?? [];
+  const members = canAssignOthers ? allMembers : allMembers.filter((m) => m.id === myMembershipId || m.id === lead?.owner?.id);
+  const tagSuggestions = useLeadTagSuggestions(open);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(LeadFields),
     defaultValues: defaults(lead, myMembershipId),
@@ -61,14 +69,15 @@ export function LeadFormDialog({ open, onOpenChange, lead, myMembershipId }: Pro
 
   const onServerError = (error: { message: string; data?: { fieldErrors?: Record<string, string[]> } | null }) => {
     const fieldErrors = Object.entries(error.data?.fieldErrors ?? {});
-    for (const [field, messages] of fieldErrors) {
+    for (const [path, messages] of fieldErrors) {
+      const field = path.split(".")[0]!; // "tags.3" is the tags field's error
       if (field in LeadFields.shape) form.setError(field as Path<FormInput>, { message: messages[0] });
     }
     if (fieldErrors.length === 0) toast.error(error.message);
   };
   const onSaved = (message: string) => {
     toast.success(message);
-    void queryClient.invalidateQueries({ queryKey: trpc.leads.list.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.leads.pathKey() });
     onOpenChange(false);
   };
 
@@ -81,7 +90,9 @@ export function LeadFormDialog({ open, onOpenChange, lead, myMembershipId }: Pro
     else create.mutate(values);
   }
 
-  const text = (name: "name" | "company" | "cnpj" | "email" | "phone", props: React.ComponentProps<"input"> = {}) => (
+  const [email, phone, cnpj] = form.watch(["email", "phone", "cnpj"]);
+
+  const text = (name: "name" | "company" | "cnpj" | "email" | "phone" | "employees", props: React.ComponentProps<"input"> = {}) => (
     <FormField
       control={form.control}
       name={name}
@@ -89,7 +100,7 @@ export function LeadFormDialog({ open, onOpenChange, lead, myMembershipId }: Pro
         <FormItem>
           <FormLabel>{t(`leads.field.${name}`)}</FormLabel>
           <FormControl>
-            <Input {...props} {...field} value={field.value ?? ""} />
+            <Input {...props} {...field} value={(field.value as string | number | null | undefined) ?? ""} />
           </FormControl>
           <FormMessage>{tm(fieldState.error?.message)}</FormMessage>
         </FormItem>
@@ -127,7 +138,7 @@ export function LeadFormDialog({ open, onOpenChange, lead, myMembershipId }: Pro
 
   return (
     <Dialog open={open} onOpenChange={(next) => !saving && onOpenChange(next)}>
-      <DialogContent className="sm:max-w-xl">
+      <DialogContent className="max-h-[92vh] overflow-y-auto sm:max-w-xl">
         <DialogHeader>
           <DialogTitle>{lead ? t("leads.editTitle") : t("leads.newTitle")}</DialogTitle>
           <DialogDescription>{t("leads.subtitle")}</DialogDescription>
@@ -147,8 +158,28 @@ export function LeadFormDialog({ open, onOpenChange, lead, myMembershipId }: Pro
               "source",
               LEAD_SOURCES.map((v) => [v, t(`leads.source.${v}`)]),
             )}
+            {choice("ownerId", [[NO_OWNER, t("leads.ownerNone")], ...members.map((m): [string, string] => [m.id, m.name])])}
+            {text("employees", { inputMode: "numeric", placeholder: t("leads.employeesPlaceholder") })}
+            <FormField
+              control={form.control}
+              name="tags"
+              render={({ field, fieldState }) => (
+                <FormItem className="sm:col-span-2">
+                  <FormLabel>{t("leads.field.tags")}</FormLabel>
+                  <FormControl>
+                    <TagInput
+                      value={field.value ?? []}
+                      onChange={field.onChange}
+                      suggestions={tagSuggestions}
+                      invalid={Boolean(fieldState.error)}
+                    />
+                  </FormControl>
+                  <FormMessage>{tm(fieldState.error?.message)}</FormMessage>
+                </FormItem>
+              )}
+            />
             <div className="sm:col-span-2">
-              {choice("ownerId", [[NO_OWNER, t("leads.ownerNone")], ...members.map((m): [string, string] => [m.id, m.name])])}
+              <DuplicateWarning values={{ email, phone, cnpj }} excludeId={lead?.id} />
             </div>
             <FormField
               control={form.control}

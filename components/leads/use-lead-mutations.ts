@@ -26,7 +26,8 @@ export function useOptimisticLeadMutations() {
     for (const [key, data] of snapshot ?? []) queryClient.setQueryData(key, data);
     toast.error(message);
   };
-  const refresh = () => queryClient.invalidateQueries({ queryKey: listKey });
+  // The whole leads namespace: the list, its count and the tag suggestions.
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.leads.pathKey() });
 
   const setStatus = useMutation(
     trpc.leads.update.mutationOptions({
@@ -44,7 +45,11 @@ export function useOptimisticLeadMutations() {
   const remove = useMutation(
     trpc.leads.delete.mutationOptions({
       onMutate: ({ id }) =>
-        patchPages((page) => ({ ...page, items: page.items.filter((lead) => lead.id !== id), total: Math.max(0, page.total - 1) })),
+        patchPages((page) => ({
+          ...page,
+          items: page.items.filter((lead) => lead.id !== id),
+          total: page.total === null ? null : Math.max(0, page.total - 1),
+        })),
       onError: (error, _vars, snapshot) => rollback(snapshot, error.message),
       onSuccess: () => toast.success(t("leads.deleted")),
       onSettled: refresh,

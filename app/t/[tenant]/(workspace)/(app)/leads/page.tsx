@@ -6,5 +6,5 @@ export const metadata: Metadata = { title: "Leads" };
 
 export default async function LeadsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { viewer } = await requireWorkspaceViewer((await params).tenant);
-  return <LeadsView myMembershipId={viewer.membershipId} canDelete={viewer.role !== "rep"} readOnly={viewer.readOnly} />;
+  return <LeadsView myMembershipId={viewer.membershipId} canManage={viewer.role !== "rep"} readOnly={viewer.readOnly} />;
 }
