@@ -1,10 +1,14 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { pathToFileURL } from "node:url";
-import { PrismaClient, type MemberRole } from "./generated/client";
+import { PrismaClient, type MemberRole, type Prisma } from "./generated/client";
 import { hashPassword } from "../server/services/auth/password";
 import type { PlanFeature } from "../lib/schemas/plan";
 import { generateLeads } from "./seed-data/leads";
+import { seedActivities } from "./seed-data/activities";
+import { seedLeadsQueue } from "./seed-data/leads-queue";
+import { seedPipelines } from "./seed-data/pipelines";
 import { createRandom } from "./seed-data/random";
+import { seedScoring } from "./seed-data/scoring";
 
 export const DEMO_PASSWORD = "linha-demo";
 export const ADMIN_LOGIN = { email: "root@linha.local", password: "linha-admin" };
@@ -67,7 +71,9 @@ const TENANTS: {
     leads: 320,
     members: [
       { email: "ana@acme.test", name: "Ana Souza", role: "admin" },
+      { email: "marta@acme.test", name: "Marta Lima", role: "manager" },
       { email: "rui@acme.test", name: "Rui Barbosa", role: "rep" },
+      { email: "bia@acme.test", name: "Bia Costa", role: "rep" },
     ],
   },
   {
@@ -111,20 +117,19 @@ export async function seedDemo(ownerUrl: string, options: SeedOptions = {}): Pro
       const users: { role: MemberRole; user: { id: string } }[] = [];
       for (const m of spec.members) users.push({ role: m.role, user: await ensureUser(db, m.email, m.name, DEMO_PASSWORD) });
 
-      // The owner is subject to forced RLS (unless superuser): write as the console's role.
-      const added = await db.$transaction(async (tx) => {
-        await tx.$executeRaw`SET LOCAL ROLE linha_admin`;
-        const memberships: { id: string }[] = [];
+      const seedMembers = async (tx: Prisma.TransactionClient) => {
+        const memberships: { id: string; role: MemberRole }[] = [];
         for (const { user, role } of users) {
-          memberships.push(
-            await tx.membership.upsert({
-              where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } },
-              update: {},
-              create: { tenantId: tenant.id, userId: user.id, role },
-            }),
-          );
+          const membership = await tx.membership.upsert({
+            where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } },
+            update: {},
+            create: { tenantId: tenant.id, userId: user.id, role },
+          });
+          memberships.push({ id: membership.id, role: membership.role });
         }
-        if ((await tx.lead.count({ where: { tenantId: tenant.id } })) > 0) return 0;
+        return memberships;
+      };
+      const seedLeads = async (tx: Prisma.TransactionClient, memberships: { id: string }[]) => {
         const count = options.leadsPerTenant ?? spec.leads;
         const random = createRandom(1000 + index);
         const now = Date.now();
@@ -136,7 +141,20 @@ export async function seedDemo(ownerUrl: string, options: SeedOptions = {}): Pro
         });
         await tx.lead.createMany({ data: leads });
         return leads.length;
-      });
+      };
+
+      // The owner is subject to forced RLS (unless superuser): write as the console's role.
+      const added = await db.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SET LOCAL ROLE linha_admin`;
+          const memberships = await seedMembers(tx);
+          const leads = (await tx.lead.count({ where: { tenantId: tenant.id } })) > 0 ? 0 : await seedLeads(tx, memberships);
+          // Order matters: pipelines link existing leads, activities set lastContactAt, scoring reads both.
+          for (const seedArea of [seedLeadsQueue, seedPipelines, seedActivities, seedScoring]) await seedArea(tx, tenant.id, memberships);
+          return leads;
+        },
+        { timeout: 120_000, maxWait: 10_000 },
+      );
       if (added) log(`seeded ${added} leads for ${spec.slug}`);
     }
   } finally {

@@ -70,7 +70,9 @@ function announce() {
   const base = (label: string | null) => `http://${label ? `${label}.` : ""}${rootDomain}:${port}`;
   say("Linha is running:");
   say(`  sign-in page      ${base(null)}`);
-  say(`  tenant acme       ${base("acme")}/login    ana@acme.test (admin), rui@acme.test (rep) / ${DEMO_PASSWORD}`);
+  say(
+    `  tenant acme       ${base("acme")}/login    ana@acme.test (admin), marta@acme.test (manager), rui@ and bia@acme.test (reps) / ${DEMO_PASSWORD}`,
+  );
   say(`  tenant globex     ${base("globex")}/login  gil@globex.test (admin) / ${DEMO_PASSWORD}`);
   say(`  operator console  ${base("admin")}/login   ${ADMIN_LOGIN.email} / ${ADMIN_LOGIN.password}`);
   say(`  health            ${base(null)}/api/health`);
