@@ -7,9 +7,9 @@ import type { MessageKey } from "@/lib/i18n";
 import { formatPhone } from "@/lib/phone";
 import type { LeadOutput } from "@/lib/schemas/lead";
 import type { LeadColumn } from "@/lib/schemas/lead-view";
-import { LeadScoreBadge } from "./lead-score-badge";
 import { LeadStatusBadge } from "./lead-status-badge";
 import { formatRelative } from "./relative-time";
+import { ScoreBadge } from "@/components/scoring/score-badge";
 
 const dash = <span className="text-muted-foreground">—</span>;
 
@@ -49,7 +49,7 @@ export function useLeadCell(): (column: Exclude<LeadColumn, "name">, lead: LeadO
       case "source":
         return t(`leads.source.${lead.source}`);
       case "score":
-        return <LeadScoreBadge score={lead.score} />;
+        return <ScoreBadge score={lead.score} details={lead.scoreDetails} scoredAt={lead.scoredAt} />;
       case "tags":
         return <Tags tags={lead.tags} />;
       case "lastContact":

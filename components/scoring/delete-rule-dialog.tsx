@@ -1,42 +1,23 @@
 "use client";
 
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDeleteDialog } from "@/components/ui/confirm-delete-dialog";
 import { useI18n } from "@/components/providers/i18n-provider";
 import type { ScoringRuleOutput } from "@/lib/schemas/scoring";
 
-export function DeleteRuleDialog({
-  rule,
-  onCancel,
-  onConfirm,
-}: {
+export function DeleteRuleDialog(props: {
   rule: ScoringRuleOutput | null;
   onCancel: () => void;
   onConfirm: (rule: ScoringRuleOutput) => void;
 }) {
   const { t } = useI18n();
   return (
-    <AlertDialog open={rule !== null} onOpenChange={(open) => !open && onCancel()}>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t("scoring.deleteDialog.title", { name: rule?.name ?? "" })}</AlertDialogTitle>
-          <AlertDialogDescription>{t("scoring.deleteDialog.description")}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>{t("common.cancel")}</AlertDialogCancel>
-          <AlertDialogAction variant="destructive" onClick={() => rule && onConfirm(rule)}>
-            {t("scoring.deleteDialog.confirm")}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmDeleteDialog
+      item={props.rule}
+      title={(rule) => t("scoring.deleteDialog.title", { name: rule.name })}
+      description={t("scoring.deleteDialog.description")}
+      confirmLabel={t("scoring.deleteDialog.confirm")}
+      onCancel={props.onCancel}
+      onConfirm={props.onConfirm}
+    />
   );
 }

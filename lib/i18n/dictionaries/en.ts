@@ -113,7 +113,6 @@ export const en: Dictionary = {
     pageRange: "{from}–{to}",
     pageOfCapped: "{from}–{to} of more than {total}",
     openLead: "Open {name}",
-    scoreTitle: "Score: {score}",
     employeesPlaceholder: "E.g. 50",
     field: {
       name: "Name",

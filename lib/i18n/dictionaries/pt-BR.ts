@@ -112,7 +112,6 @@ export const ptBR = {
     pageRange: "{from}–{to}",
     pageOfCapped: "{from}–{to} de mais de {total}",
     openLead: "Abrir {name}",
-    scoreTitle: "Pontuação: {score}",
     employeesPlaceholder: "Ex.: 50",
     field: {
       name: "Nome",
