@@ -287,16 +287,53 @@ ALTER TABLE "SavedFilter" ADD CONSTRAINT "SavedFilter_tenantId_membershipId_fkey
 
 -- Tenant isolation for the CRM tables (same shape as 20261121004814_tenant_isolation: one
 -- index-friendly policy for the app's role, everything for the console's role).
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['Pipeline', 'Stage', 'Opportunity', 'OpportunityLine', 'Activity', 'Task', 'ScoringRule', 'SavedFilter'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I TO linha_app USING ("tenantId" = app_current_tenant()) WITH CHECK ("tenantId" = app_current_tenant())', t);
-    EXECUTE format('CREATE POLICY operator_console ON %I TO linha_admin USING (true) WITH CHECK (true)', t);
-  END LOOP;
-END $$;
+ALTER TABLE "Pipeline" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "Pipeline" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "Pipeline" TO linha_app
+  USING ("tenantId" = app_current_tenant()) WITH CHECK ("tenantId" = app_current_tenant());
+CREATE POLICY operator_console ON "Pipeline" TO linha_admin USING (true) WITH CHECK (true);
+
+ALTER TABLE "Stage" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "Stage" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "Stage" TO linha_app
+  USING ("tenantId" = app_current_tenant()) WITH CHECK ("tenantId" = app_current_tenant());
+CREATE POLICY operator_console ON "Stage" TO linha_admin USING (true) WITH CHECK (true);
+
+ALTER TABLE "Opportunity" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "Opportunity" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "Opportunity" TO linha_app
+  USING ("tenantId" = app_current_tenant()) WITH CHECK ("tenantId" = app_current_tenant());
+CREATE POLICY operator_console ON "Opportunity" TO linha_admin USING (true) WITH CHECK (true);
+
+ALTER TABLE "OpportunityLine" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "OpportunityLine" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "OpportunityLine" TO linha_app
+  USING ("tenantId" = app_current_tenant()) WITH CHECK ("tenantId" = app_current_tenant());
+CREATE POLICY operator_console ON "OpportunityLine" TO linha_admin USING (true) WITH CHECK (true);
+
+ALTER TABLE "Activity" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "Activity" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "Activity" TO linha_app
+  USING ("tenantId" = app_current_tenant()) WITH CHECK ("tenantId" = app_current_tenant());
+CREATE POLICY operator_console ON "Activity" TO linha_admin USING (true) WITH CHECK (true);
+
+ALTER TABLE "Task" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "Task" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "Task" TO linha_app
+  USING ("tenantId" = app_current_tenant()) WITH CHECK ("tenantId" = app_current_tenant());
+CREATE POLICY operator_console ON "Task" TO linha_admin USING (true) WITH CHECK (true);
+
+ALTER TABLE "ScoringRule" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "ScoringRule" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "ScoringRule" TO linha_app
+  USING ("tenantId" = app_current_tenant()) WITH CHECK ("tenantId" = app_current_tenant());
+CREATE POLICY operator_console ON "ScoringRule" TO linha_admin USING (true) WITH CHECK (true);
+
+ALTER TABLE "SavedFilter" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "SavedFilter" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "SavedFilter" TO linha_app
+  USING ("tenantId" = app_current_tenant()) WITH CHECK ("tenantId" = app_current_tenant());
+CREATE POLICY operator_console ON "SavedFilter" TO linha_admin USING (true) WITH CHECK (true);
 
 -- Invariants the database keeps whatever the code does.
 ALTER TABLE "Lead" ADD CONSTRAINT "Lead_employees" CHECK (employees IS NULL OR employees >= 0);
