@@ -6,12 +6,12 @@ import { useEffect } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { useI18n } from "@/components/providers/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { formatCnpj } from "@/lib/cnpj";
@@ -194,14 +194,7 @@ export function LeadFormDialog({ open, onOpenChange, lead, myMembershipId, canAs
                 </FormItem>
               )}
             />
-            <DialogFooter className="sm:col-span-2">
-              <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={saving}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" disabled={saving}>
-                {saving ? t("common.loading") : t("common.save")}
-              </Button>
-            </DialogFooter>
+            <FormDialogFooter saving={saving} onCancel={() => onOpenChange(false)} />
           </form>
         </Form>
       </DialogContent>

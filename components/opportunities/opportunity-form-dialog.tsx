@@ -5,11 +5,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch, type Path } from "react-hook-form";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { useI18n } from "@/components/providers/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { formatBrl, formatBrlInput } from "@/lib/money";
@@ -187,14 +187,7 @@ export function OpportunityFormDialog({ open, onOpenChange, lead, defaultStageId
               <StageFields pipelines={pipelines.data!} />
               <OwnerField members={assignees.data!.members} current={detail.data?.owner} />
               <OpportunityLinesField />
-              <DialogFooter className="sm:col-span-2">
-                <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={saving}>
-                  {t("common.cancel")}
-                </Button>
-                <Button type="submit" disabled={saving}>
-                  {saving ? t("common.loading") : t("common.save")}
-                </Button>
-              </DialogFooter>
+              <FormDialogFooter saving={saving} onCancel={() => onOpenChange(false)} />
             </form>
           </Form>
         )}

@@ -5,12 +5,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useForm, useWatch, type Path } from "react-hook-form";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectGroup, SelectItem, SelectLabel, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { applyServerErrors } from "@/components/settings/apply-server-errors";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { useI18n } from "@/components/providers/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { ScoringRuleFields, type ScoringConditionType, type ScoringRuleData, type ScoringRuleOutput } from "@/lib/schemas/scoring";
@@ -153,14 +153,7 @@ export function RuleFormDialog({ open, onOpenChange, rule, onSaved }: Props) {
               />
             )}
             <ConditionFields key={type} />
-            <DialogFooter className="sm:col-span-2">
-              <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={saving}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" disabled={saving}>
-                {saving ? t("common.loading") : t("common.save")}
-              </Button>
-            </DialogFooter>
+            <FormDialogFooter saving={saving} onCancel={() => onOpenChange(false)} />
           </form>
         </Form>
       </DialogContent>

@@ -6,9 +6,9 @@ import { useEffect } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { useI18n } from "@/components/providers/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { formatPhone } from "@/lib/phone";
@@ -95,14 +95,7 @@ export function ProviderFormDialog({ open, onOpenChange, provider }: Props) {
               inputMode="decimal"
               placeholder={locale === "pt-BR" ? "0,0450" : "0.0450"}
             />
-            <DialogFooter className="sm:col-span-2">
-              <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={saving}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" disabled={saving}>
-                {saving ? t("common.loading") : t("common.save")}
-              </Button>
-            </DialogFooter>
+            <FormDialogFooter saving={saving} onCancel={() => onOpenChange(false)} />
           </form>
         </Form>
       </DialogContent>
