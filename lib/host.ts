@@ -4,7 +4,8 @@
 export type HostTarget = { kind: "root" } | { kind: "admin" } | { kind: "tenant"; slug: string } | { kind: "unknown"; host: string };
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
-export const RESERVED_SLUGS = new Set(["admin", "www", "api", "app", "mail", "static", "assets"]);
+// "gw" and "linha" are taken by the PBX: gateway sections are `gw_<name>`, shared contexts `linha_…`.
+export const RESERVED_SLUGS = new Set(["admin", "www", "api", "app", "mail", "static", "assets", "gw", "linha"]);
 
 export function isValidSlug(slug: string): boolean {
   return SLUG_PATTERN.test(slug) && !RESERVED_SLUGS.has(slug);

@@ -7,6 +7,9 @@ import {
   KanbanIcon,
   LayersIcon,
   MenuIcon,
+  PhoneIcon,
+  RouteIcon,
+  ServerCogIcon,
   ScrollTextIcon,
   ServerIcon,
   SettingsIcon,
@@ -35,6 +38,9 @@ const NAV: Record<string, { href: string; label: MessageKey; icon: LucideIcon }>
   plans: { href: "/plans", label: "shell.plans", icon: LayersIcon },
   inventory: { href: "/inventory", label: "shell.inventory", icon: ServerIcon },
   audit: { href: "/audit", label: "shell.audit", icon: ScrollTextIcon },
+  telephony: { href: "/telephony", label: "shell.telephony", icon: PhoneIcon },
+  routes: { href: "/routes", label: "shell.routes", icon: RouteIcon },
+  pbx: { href: "/pbx", label: "shell.pbx", icon: ServerCogIcon },
 };
 export type NavKey = keyof typeof NAV;
 

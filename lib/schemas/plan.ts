@@ -3,7 +3,7 @@ import { messageKey, type MessageKey, type Params } from "@/lib/i18n";
 import { parseBrl } from "@/lib/money";
 
 /** The closed list of feature flags a plan can grant (stored in Plan.features). */
-export const PLAN_FEATURES = ["call_recording", "monitoring", "automations", "chatbot", "api_access"] as const;
+export const PLAN_FEATURES = ["call_recording", "monitoring", "automations", "chatbot", "api_access", "route_overrides"] as const;
 export type PlanFeature = (typeof PLAN_FEATURES)[number];
 
 /** Counts fit PostgreSQL's int column with room to spare; no real plan comes close. */

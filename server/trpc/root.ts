@@ -1,5 +1,4 @@
 import { adminRouter } from "@/server/routers/admin/router";
-import { extensionsRouter } from "@/server/routers/extensions/router";
 import { leadsRouter } from "@/server/routers/leads/router";
 import { membersRouter } from "@/server/routers/members/router";
 import { settingsRouter } from "@/server/routers/settings/router";
@@ -7,6 +6,7 @@ import { scoringRouter } from "@/server/routers/scoring/router";
 import { pipelinesRouter } from "@/server/routers/pipelines/router";
 import { activitiesRouter } from "@/server/routers/activities/router";
 import { tasksRouter } from "@/server/routers/tasks/router";
+import { telephonyRouter } from "@/server/routers/telephony/router";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -16,7 +16,7 @@ export const appRouter = router({
   tasks: tasksRouter,
   scoring: scoringRouter,
   members: membersRouter,
-  extensions: extensionsRouter,
+  telephony: telephonyRouter,
   settings: settingsRouter,
   admin: adminRouter,
 });

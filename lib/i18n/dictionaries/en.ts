@@ -1,3 +1,7 @@
+import { telephonyEn } from "./telephony.en";
+import { numbersEn } from "./numbers.en";
+import { pbxEn } from "./pbx.en";
+import { routesEn } from "./routes.en";
 import { leadImportEn } from "./leadImport.en";
 import { scoringEn } from "./scoring.en";
 import { pipelinesEn } from "./pipelines.en";
@@ -44,6 +48,9 @@ export const en: Dictionary = {
     plans: "Plans",
     inventory: "Inventory",
     audit: "Audit log",
+    telephony: "Telephony",
+    routes: "Routes",
+    pbx: "PBX",
     openMenu: "Open menu",
     userMenu: "User menu",
     signOut: "Sign out",
@@ -319,4 +326,8 @@ export const en: Dictionary = {
   pipelines: pipelinesEn,
   leadPage: leadPageEn,
   tasks: tasksEn,
+  telephony: telephonyEn,
+  numbers: numbersEn,
+  pbx: pbxEn,
+  routes: routesEn,
 };

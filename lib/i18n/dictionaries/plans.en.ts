@@ -57,6 +57,7 @@ export const plansEn: Dictionary["plans"] = {
     automations: "Automations",
     chatbot: "Chatbot",
     api_access: "API access",
+    route_overrides: "Own outbound routes",
   },
   errors: {
     code_invalid: "Use lowercase letters, digits and hyphens, e.g. pro-yearly.",

@@ -56,6 +56,7 @@ export const plansPtBR = {
     automations: "Automações",
     chatbot: "Chatbot",
     api_access: "Acesso à API",
+    route_overrides: "Rotas de saída próprias",
   },
   errors: {
     code_invalid: "Use letras minúsculas, números e hífens, ex.: pro-anual.",

@@ -1,3 +1,7 @@
+import { telephonyPtBR } from "./telephony.pt-BR";
+import { numbersPtBR } from "./numbers.pt-BR";
+import { pbxPtBR } from "./pbx.pt-BR";
+import { routesPtBR } from "./routes.pt-BR";
 import { leadImportPtBR } from "./leadImport.pt-BR";
 import { scoringPtBR } from "./scoring.pt-BR";
 import { pipelinesPtBR } from "./pipelines.pt-BR";
@@ -43,6 +47,9 @@ export const ptBR = {
     plans: "Planos",
     inventory: "Inventário",
     audit: "Auditoria",
+    telephony: "Telefonia",
+    routes: "Rotas",
+    pbx: "PABX",
     openMenu: "Abrir menu",
     userMenu: "Menu do usuário",
     signOut: "Sair",
@@ -318,6 +325,10 @@ export const ptBR = {
   pipelines: pipelinesPtBR,
   leadPage: leadPagePtBR,
   tasks: tasksPtBR,
+  telephony: telephonyPtBR,
+  numbers: numbersPtBR,
+  pbx: pbxPtBR,
+  routes: routesPtBR,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -109,6 +109,7 @@ export const settingsEn: Dictionary["settings"] = {
       automations: "Automations",
       chatbot: "Chatbot",
       api_access: "API access",
+      route_overrides: "Own outbound routes",
     },
   },
   apiKeys: {

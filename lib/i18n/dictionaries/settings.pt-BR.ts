@@ -108,6 +108,7 @@ export const settingsPtBR = {
       automations: "Automações",
       chatbot: "Chatbot",
       api_access: "Acesso à API",
+      route_overrides: "Rotas de saída próprias",
     },
   },
   apiKeys: {

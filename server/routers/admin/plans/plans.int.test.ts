@@ -293,7 +293,7 @@ describe("admin.plans", () => {
         const tenantAdmin = await callerFor(admin.email, `${tenant.slug}.localhost:3000`);
         const [lowered, created] = await Promise.allSettled([
           root.admin.plans.update({ id: plan.id, data: { maxExtensions: 2 } }),
-          tenantAdmin.extensions.create({ number: "9000", name: "Corrida" }),
+          tenantAdmin.telephony.extensions.create({ number: "9000", name: "Corrida" }),
         ]);
         const [row] = await ownerQuery<{ limit: number; used: number }>(
           `SELECT p."maxExtensions" AS limit, (SELECT count(*)::int FROM "Extension" e WHERE e."tenantId" = $2) AS used FROM "Plan" p WHERE p.id = $1`,

@@ -12,7 +12,7 @@ export default async function TenantAppLayout({ children, params }: { children: 
     <AppShell
       workspaceName={tenant.name}
       // Support reads the CRM only: settings hold secrets and members' data it has no business with.
-      nav={support || viewer.role === "rep" ? CRM_NAV : [...CRM_NAV, "settings"]}
+      nav={support || viewer.role === "rep" ? CRM_NAV : [...CRM_NAV, "telephony", "settings"]}
       user={{ name: viewer.name, email: viewer.email, role: support ? "superadmin" : viewer.role }}
       banner={support ? <SupportSessionBanner email={viewer.email} /> : undefined}
     >

@@ -74,27 +74,27 @@ describe("extensions router", () => {
     it("at the boundary: the 2nd and 3rd fit a limit of 3, the 4th is LIMIT_REACHED naming 3, deleting one frees a slot", async () => {
       const t = await throwawayTenant(3);
       const admin = t.admin.caller;
-      const first = await admin.extensions.create({ number: "201", name: "Primeiro" });
-      await admin.extensions.create({ number: "202", name: "Segundo" });
-      await admin.extensions.create({ number: "203", name: "Terceiro" });
+      const first = await admin.telephony.extensions.create({ number: "201", name: "Primeiro" });
+      await admin.telephony.extensions.create({ number: "202", name: "Segundo" });
+      await admin.telephony.extensions.create({ number: "203", name: "Terceiro" });
 
-      const error = await trpcError(admin.extensions.create({ number: "204", name: "Quarto" }));
+      const error = await trpcError(admin.telephony.extensions.create({ number: "204", name: "Quarto" }));
       expect(error.cause).toMatchObject({ code: "LIMIT_REACHED", details: { resource: "extensions", used: 3, limit: 3 } });
       expect(error.message).toBe("errors.limit_extensions?limit=3");
       expect((await extensionRows(t.id)).map((e) => e.number)).toEqual(["201", "202", "203"]);
 
-      await admin.extensions.delete({ id: first.id });
-      expect((await admin.extensions.create({ number: "204", name: "Quarto" })).number).toBe("204");
+      await admin.telephony.extensions.delete({ id: first.id });
+      expect((await admin.telephony.extensions.create({ number: "204", name: "Quarto" })).number).toBe("204");
       expect((await extensionRows(t.id)).map((e) => e.number)).toEqual(["202", "203", "204"]);
     });
 
     it("two callers racing for the last slot: exactly one gets it", async () => {
       const t = await throwawayTenant(2);
-      await t.admin.caller.extensions.create({ number: "300", name: "Existente" });
+      await t.admin.caller.telephony.extensions.create({ number: "300", name: "Existente" });
       const other = await callerFor(t.admin.email, `${t.slug}.localhost:3000`);
       const results = await Promise.allSettled([
-        t.admin.caller.extensions.create({ number: "301", name: "Corrida A" }),
-        other.extensions.create({ number: "302", name: "Corrida B" }),
+        t.admin.caller.telephony.extensions.create({ number: "301", name: "Corrida A" }),
+        other.telephony.extensions.create({ number: "302", name: "Corrida B" }),
       ]);
       const ok = results.filter((r) => r.status === "fulfilled");
       const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -108,7 +108,7 @@ describe("extensions router", () => {
   describe("create", () => {
     it("stores a sealed random secret, never returns it, and audits without it", async () => {
       const t = await throwawayTenant(10);
-      const ext = await t.admin.caller.extensions.create({
+      const ext = await t.admin.caller.telephony.extensions.create({
         number: " 2001 ",
         name: "  Recepção D'Ávila ",
         membershipId: t.rep.membershipId,
@@ -141,16 +141,18 @@ describe("extensions router", () => {
 
     it("a duplicate number is a CONFLICT on the number field and changes nothing", async () => {
       const t = await throwawayTenant(10);
-      await t.admin.caller.extensions.create({ number: "400", name: "Original" });
-      const error = await trpcError(t.admin.caller.extensions.create({ number: "400", name: "Cópia" }));
+      await t.admin.caller.telephony.extensions.create({ number: "400", name: "Original" });
+      const error = await trpcError(t.admin.caller.telephony.extensions.create({ number: "400", name: "Cópia" }));
       expect(error.code).toBe("CONFLICT");
-      expect(error.cause).toMatchObject({ details: { fieldErrors: { number: ["plans.extensions.errors.number_taken?number=400"] } } });
+      expect(error.cause).toMatchObject({
+        details: { fieldErrors: { number: ["plans.telephony.extensions.errors.number_taken?number=400"] } },
+      });
       expect((await extensionRows(t.id)).map((e) => e.name)).toEqual(["Original"]);
     });
 
     it("the same number in another tenant is fine (numbers are per tenant)", async () => {
       const t = await throwawayTenant(10);
-      expect((await t.admin.caller.extensions.create({ number: globexExtension.number, name: "Mesmo número" })).number).toBe(
+      expect((await t.admin.caller.telephony.extensions.create({ number: globexExtension.number, name: "Mesmo número" })).number).toBe(
         globexExtension.number,
       );
     });
@@ -170,7 +172,7 @@ describe("extensions router", () => {
       ["a malformed member id", { number: "500", name: "X", membershipId: "not-a-uuid" }, "membershipId"],
     ])("refuses %s and writes nothing", async (_label, input, field) => {
       const t = await throwawayTenant(10);
-      const error = await trpcError(t.admin.caller.extensions.create(input));
+      const error = await trpcError(t.admin.caller.telephony.extensions.create(input));
       expect(error.code).toBe("BAD_REQUEST");
       expect(JSON.stringify((error.cause as { issues?: { path: unknown[] }[] }).issues?.map((i) => i.path))).toContain(field);
       expect(await extensionRows(t.id)).toEqual([]);
@@ -178,9 +180,9 @@ describe("extensions router", () => {
 
     it("a rep may not create (FORBIDDEN), nor may support (read-only)", async () => {
       const t = await throwawayTenant(10);
-      expect((await trpcError(t.rep.caller.extensions.create({ number: "600", name: "Rep" }))).code).toBe("FORBIDDEN");
-      expect((await trpcError(rui.extensions.create({ number: "600", name: "Rep" }))).code).toBe("FORBIDDEN");
-      expect((await trpcError(t.support.extensions.create({ number: "600", name: "Suporte" }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(t.rep.caller.telephony.extensions.create({ number: "600", name: "Rep" }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(rui.telephony.extensions.create({ number: "600", name: "Rep" }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(t.support.telephony.extensions.create({ number: "600", name: "Suporte" }))).code).toBe("FORBIDDEN");
       expect(await extensionRows(t.id)).toEqual([]);
     });
   });
@@ -189,7 +191,7 @@ describe("extensions router", () => {
     it("lists in numeric order with members, for any member and support, never with a secret", async () => {
       const t = await throwawayTenant(10);
       for (const number of ["100", "20", "1000", "21"]) {
-        await t.admin.caller.extensions.create({
+        await t.admin.caller.telephony.extensions.create({
           number,
           name: `Ramal ${number}`,
           membershipId: number === "20" ? t.admin.membershipId : null,
@@ -197,7 +199,7 @@ describe("extensions router", () => {
       }
       const secrets = (await extensionRows(t.id)).map((r) => [r.secretEnc, openSecret(r.secretEnc, serverEnv().APP_SECRET)]).flat();
       for (const caller of [t.admin.caller, t.rep.caller, t.support]) {
-        const list = await caller.extensions.list();
+        const list = await caller.telephony.extensions.list();
         expect(list.map((e) => e.number)).toEqual(["20", "21", "100", "1000"]);
         expect(list[0]).toMatchObject({ endpoint: `${t.slug}_20`, member: { id: t.admin.membershipId } });
         const text = JSON.stringify(list);
@@ -207,7 +209,7 @@ describe("extensions router", () => {
     });
 
     it("never contains another tenant's extensions", async () => {
-      const list = await ana.extensions.list();
+      const list = await ana.telephony.extensions.list();
       expect(list.some((e) => e.id === globexExtension.id)).toBe(false);
       expect(list.every((e) => e.endpoint.startsWith("acme_"))).toBe(true);
     });
@@ -216,8 +218,8 @@ describe("extensions router", () => {
   describe("update and delete", () => {
     it("renames and reassigns, auditing before and after; the number stays", async () => {
       const t = await throwawayTenant(10);
-      const ext = await t.admin.caller.extensions.create({ number: "700", name: "Antes", membershipId: t.rep.membershipId });
-      const updated = await t.admin.caller.extensions.update({ id: ext.id, data: { name: "Depois", membershipId: null } });
+      const ext = await t.admin.caller.telephony.extensions.create({ number: "700", name: "Antes", membershipId: t.rep.membershipId });
+      const updated = await t.admin.caller.telephony.extensions.update({ id: ext.id, data: { name: "Depois", membershipId: null } });
       expect(updated).toMatchObject({ id: ext.id, number: "700", name: "Depois", member: null });
       const [, entry] = await auditOf(ext.id);
       expect(entry).toMatchObject({
@@ -229,9 +231,9 @@ describe("extensions router", () => {
 
     it("bad input changes nothing", async () => {
       const t = await throwawayTenant(10);
-      const ext = await t.admin.caller.extensions.create({ number: "710", name: "Fixo" });
-      expect((await trpcError(t.admin.caller.extensions.update({ id: ext.id, data: { name: "a;b" } }))).code).toBe("BAD_REQUEST");
-      const renumber = await trpcError(t.admin.caller.extensions.update({ id: ext.id, data: { number: "711" } as never }));
+      const ext = await t.admin.caller.telephony.extensions.create({ number: "710", name: "Fixo" });
+      expect((await trpcError(t.admin.caller.telephony.extensions.update({ id: ext.id, data: { name: "a;b" } }))).code).toBe("BAD_REQUEST");
+      const renumber = await trpcError(t.admin.caller.telephony.extensions.update({ id: ext.id, data: { number: "711" } as never }));
       expect(renumber.code).toBe("BAD_REQUEST");
       const [row] = await extensionRows(t.id);
       expect(row).toMatchObject({ number: "710", name: "Fixo" });
@@ -240,22 +242,24 @@ describe("extensions router", () => {
 
     it("delete records the deleted extension; a rep may not delete", async () => {
       const t = await throwawayTenant(10);
-      const ext = await t.admin.caller.extensions.create({ number: "720", name: "Some" });
-      expect((await trpcError(t.rep.caller.extensions.delete({ id: ext.id }))).code).toBe("FORBIDDEN");
-      expect((await trpcError(t.rep.caller.extensions.update({ id: ext.id, data: { name: "Rep" } }))).code).toBe("FORBIDDEN");
-      expect(await t.admin.caller.extensions.delete({ id: ext.id })).toEqual({ id: ext.id });
+      const ext = await t.admin.caller.telephony.extensions.create({ number: "720", name: "Some" });
+      expect((await trpcError(t.rep.caller.telephony.extensions.delete({ id: ext.id }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(t.rep.caller.telephony.extensions.update({ id: ext.id, data: { name: "Rep" } }))).code).toBe("FORBIDDEN");
+      expect(await t.admin.caller.telephony.extensions.delete({ id: ext.id })).toEqual({ id: ext.id });
       expect(await extensionRows(t.id)).toEqual([]);
       expect((await auditOf(ext.id)).at(-1)).toMatchObject({ action: "extension.delete", before: { number: "720" }, after: null });
-      expect((await trpcError(t.admin.caller.extensions.delete({ id: ext.id }))).code).toBe("NOT_FOUND");
+      expect((await trpcError(t.admin.caller.telephony.extensions.delete({ id: ext.id }))).code).toBe("NOT_FOUND");
     });
   });
 
   describe("cross-tenant", () => {
     it("a globex extension id from acme is NOT_FOUND for update, delete and revealSecret, and is left alone", async () => {
       const before = await ownerQuery(`SELECT * FROM "Extension" WHERE id = $1`, [globexExtension.id]);
-      expect((await trpcError(ana.extensions.update({ id: globexExtension.id, data: { name: "Sequestro" } }))).code).toBe("NOT_FOUND");
-      expect((await trpcError(ana.extensions.delete({ id: globexExtension.id }))).code).toBe("NOT_FOUND");
-      const reveal = await trpcError(ana.extensions.revealSecret({ id: globexExtension.id }));
+      expect((await trpcError(ana.telephony.extensions.update({ id: globexExtension.id, data: { name: "Sequestro" } }))).code).toBe(
+        "NOT_FOUND",
+      );
+      expect((await trpcError(ana.telephony.extensions.delete({ id: globexExtension.id }))).code).toBe("NOT_FOUND");
+      const reveal = await trpcError(ana.telephony.extensions.revealSecret({ id: globexExtension.id }));
       expect(reveal.code).toBe("NOT_FOUND");
       expect(await ownerQuery(`SELECT * FROM "Extension" WHERE id = $1`, [globexExtension.id])).toEqual(before);
     });
@@ -267,15 +271,19 @@ describe("extensions router", () => {
       const t = await throwawayTenant(10);
       const fieldError = {
         code: "INVALID_INPUT",
-        details: { fieldErrors: { membershipId: ["plans.extensions.errors.member_not_found"] } },
+        details: { fieldErrors: { membershipId: ["plans.telephony.extensions.errors.member_not_found"] } },
       };
-      const onCreate = await trpcError(t.admin.caller.extensions.create({ number: "800", name: "X", membershipId: globexMember!.id }));
+      const onCreate = await trpcError(
+        t.admin.caller.telephony.extensions.create({ number: "800", name: "X", membershipId: globexMember!.id }),
+      );
       expect(onCreate.code).toBe("BAD_REQUEST");
       expect(onCreate.cause).toMatchObject(fieldError);
       expect(await extensionRows(t.id)).toEqual([]);
 
-      const ext = await t.admin.caller.extensions.create({ number: "801", name: "Y" });
-      const onUpdate = await trpcError(t.admin.caller.extensions.update({ id: ext.id, data: { membershipId: globexMember!.id } }));
+      const ext = await t.admin.caller.telephony.extensions.create({ number: "801", name: "Y" });
+      const onUpdate = await trpcError(
+        t.admin.caller.telephony.extensions.update({ id: ext.id, data: { membershipId: globexMember!.id } }),
+      );
       expect(onUpdate.cause).toMatchObject(fieldError);
       expect((await extensionRows(t.id))[0]!.membershipId).toBeNull();
     });
@@ -284,8 +292,8 @@ describe("extensions router", () => {
   describe("revealSecret", () => {
     it("returns the real secret to an admin member and audits the reveal without the secret", async () => {
       const t = await throwawayTenant(10);
-      const ext = await t.admin.caller.extensions.create({ number: "900", name: "Telefone" });
-      const revealed = await t.admin.caller.extensions.revealSecret({ id: ext.id });
+      const ext = await t.admin.caller.telephony.extensions.create({ number: "900", name: "Telefone" });
+      const revealed = await t.admin.caller.telephony.extensions.revealSecret({ id: ext.id });
       const [row] = await extensionRows(t.id);
       expect(revealed).toEqual({ id: ext.id, endpoint: `${t.slug}_900`, secret: openSecret(row!.secretEnc, serverEnv().APP_SECRET) });
 
@@ -296,10 +304,10 @@ describe("extensions router", () => {
 
     it("is FORBIDDEN for support sessions and reps, and records nothing for them", async () => {
       const t = await throwawayTenant(10);
-      const ext = await t.admin.caller.extensions.create({ number: "901", name: "Telefone" });
-      expect((await trpcError(t.support.extensions.revealSecret({ id: ext.id }))).code).toBe("FORBIDDEN");
-      expect((await trpcError(t.rep.caller.extensions.revealSecret({ id: ext.id }))).code).toBe("FORBIDDEN");
-      expect((await trpcError(rui.extensions.revealSecret({ id: randomUUID() }))).code).toBe("FORBIDDEN");
+      const ext = await t.admin.caller.telephony.extensions.create({ number: "901", name: "Telefone" });
+      expect((await trpcError(t.support.telephony.extensions.revealSecret({ id: ext.id }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(t.rep.caller.telephony.extensions.revealSecret({ id: ext.id }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(rui.telephony.extensions.revealSecret({ id: randomUUID() }))).code).toBe("FORBIDDEN");
       expect((await auditOf(ext.id)).map((e) => e.action)).toEqual(["extension.create"]);
     });
   });

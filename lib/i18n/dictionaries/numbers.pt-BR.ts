@@ -1,0 +1,3 @@
+export const numbersPtBR = {
+  title: "Números",
+};

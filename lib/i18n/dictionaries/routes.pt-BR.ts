@@ -1,0 +1,3 @@
+export const routesPtBR = {
+  title: "Rotas de saída",
+};
