@@ -8,5 +8,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NODE_ENV !== "test" && !process.env.VITEST) {
     const { startScheduledJobs } = await import("./server/jobs/schedule-jobs");
     startScheduledJobs();
+    // One AMI connection per PBX node: node status, health and the reload side of config sync.
+    const { startPbxConnections } = await import("./server/services/pbx/ami-connections");
+    await startPbxConnections();
   }
 }
