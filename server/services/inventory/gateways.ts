@@ -1,10 +1,12 @@
 import type { z } from "zod";
 import { serverEnv } from "@/lib/env";
+import { routesMessage } from "@/lib/schemas/outbound-route";
 import { inventoryError, type GatewayFields, type GatewayOutput } from "@/lib/schemas/inventory";
 import type { Prisma } from "@/prisma/generated/client";
 import { sealSecret } from "@/server/crypto/secret-box";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { requestSyncOfEveryNode } from "@/server/services/routes/request-route-sync";
 import type { RecordAuditFn } from "./inventory-audit";
 import { isUniqueViolation } from "./unique-violation";
 
@@ -91,6 +93,8 @@ export async function createGateway(db: TenantDb, data: GatewayData, audit: Reco
   if (await db.gateway.findUnique({ where: { name: data.name }, select: { id: true } })) throw nameTaken();
   const created = toGatewayOutput(await saving(() => db.gateway.create({ data: columns(data, null), select: gatewaySelect })));
   await audit({ action: "gateway.create", objectType: "gateway", objectId: created.id, after: created });
+  // Every node's pjsip_gateways.conf lists every gateway (any tenant's call may leave through it).
+  await requestSyncOfEveryNode(db, "gateway.create");
   return created;
 }
 
@@ -120,13 +124,29 @@ export async function updateGateway(db: TenantDb, id: string, data: GatewayData,
     // Whether the credentials changed, without a trace of them.
     after: { ...after, credentialsReplaced: Boolean(data.authMode === "credentials" && data.password) },
   });
+  await requestSyncOfEveryNode(db, "gateway.update");
   return after;
 }
 
-/** Its numbers stay in the inventory without a gateway (the foreign key sets it to null). */
+/**
+ * Its numbers stay in the inventory without a gateway (the foreign key sets it to null). A gateway
+ * an outbound route still dials is refused with the routes' names (the foreign key restricts it).
+ */
 export async function deleteGateway(db: TenantDb, id: string, audit: RecordAuditFn): Promise<{ id: string }> {
   const before = await getGateway(db, id);
+  const routes = await db.outboundRouteGateway.findMany({
+    where: { gatewayId: id },
+    select: { route: { select: { name: true, tenant: { select: { slug: true } } } } },
+    take: 6,
+  });
+  if (routes.length > 0) {
+    const names = routes.slice(0, 5).map(({ route }) => (route.tenant ? `${route.tenant.slug}/${route.name}` : route.name));
+    const count = await db.outboundRouteGateway.count({ where: { gatewayId: id } });
+    const routeList = names.join(", ") + (count > 5 ? ", …" : "");
+    throw new AppError("CONFLICT", routesMessage("routes.errors.gateway_in_use", { count, routes: routeList }), { routes: count });
+  }
   await db.gateway.delete({ where: { id } });
   await audit({ action: "gateway.delete", objectType: "gateway", objectId: id, before });
+  await requestSyncOfEveryNode(db, "gateway.delete");
   return { id };
 }

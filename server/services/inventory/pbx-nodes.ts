@@ -5,6 +5,7 @@ import type { PbxNodeStatus, Prisma } from "@/prisma/generated/client";
 import { sealSecret } from "@/server/crypto/secret-box";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { requestPbxSync } from "@/server/services/pbx/sync-requests";
 import type { RecordAuditFn } from "./inventory-audit";
 import { isUniqueViolation } from "./unique-violation";
 
@@ -98,6 +99,10 @@ export async function updatePbxNode(db: TenantDb, id: string, data: PbxNodeData,
     before,
     after: { ...after, credentialsReplaced: Boolean(amiSecret) },
   });
+  // A new host, config dir or secret: write and reload there. (A node just created is not asked
+  // for here: the request is recorded outside this uncommitted transaction and could not see the
+  // row; its first tenant's assignment and the app's startup sync cover it.)
+  await requestPbxSync({ nodeId: id, trigger: "auto", reason: "pbx_node.update" });
   return after;
 }
 
