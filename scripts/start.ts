@@ -33,6 +33,8 @@ async function main() {
   const env = {
     ...process.env,
     APP_DATABASE_URL: appUrl,
+    // pg-boss (the PBX sync queues) creates and partitions its own tables, which linha_app may not.
+    DATABASE_URL: database.ownerUrl,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.nextauthSecret,
     APP_SECRET: process.env.APP_SECRET ?? secrets.appSecret,
     ROOT_DOMAIN: rootDomain,

@@ -25,6 +25,7 @@ import { listTenants } from "@/server/services/tenants/list-tenants";
 import { setTenantStatus, type StatusChange } from "@/server/services/tenants/set-tenant-status";
 import { tenantOptions } from "@/server/services/tenants/tenant-options";
 import { updateTenant } from "@/server/services/tenants/update-tenant";
+import { requestPbxSyncs } from "@/server/services/pbx/sync-requests";
 
 const deps = (ctx: AdminContext & Pick<Context, "origin">): ConsoleDeps => ({
   audit: ctx.audit,
@@ -32,11 +33,20 @@ const deps = (ctx: AdminContext & Pick<Context, "origin">): ConsoleDeps => ({
   origin: ctx.origin,
 });
 
+// A suspended or archived tenant's endpoints leave its PBX node, a reactivated one's come back, and a
+// tenant moved between nodes leaves one and joins the other: each change queues the nodes' sync.
 const statusChange = (change: StatusChange) =>
   adminProcedure
     .input(TenantId)
     .output(TenantDetail)
-    .mutation(({ ctx, input }) => setTenantStatus(ctx.db, input.id, change, ctx));
+    .mutation(async ({ ctx, input }) => {
+      const detail = await setTenantStatus(ctx.db, input.id, change, ctx);
+      await requestPbxSyncs([detail.pbxNode?.id], `tenant.${change}`);
+      return detail;
+    });
+
+const pbxNodeOf = async (ctx: AdminContext, id: string) =>
+  (await ctx.db.tenant.findUnique({ where: { id }, select: { pbxNodeId: true } }))?.pbxNodeId ?? null;
 
 /** The operator's tenants: list, create (with the owner's invitation), edit, suspend, archive, delete, support. */
 export const adminTenantsRouter = router({
@@ -52,18 +62,33 @@ export const adminTenantsRouter = router({
   create: adminProcedure
     .input(TenantCreateInput)
     .output(TenantCreateOutput)
-    .mutation(({ ctx, input }) => createTenant(ctx.db, input, deps(ctx))),
+    .mutation(async ({ ctx, input }) => {
+      const created = await createTenant(ctx.db, input, deps(ctx));
+      await requestPbxSyncs([input.pbxNodeId], "tenant.create");
+      return created;
+    }),
   update: adminProcedure
     .input(TenantUpdateInput)
     .output(TenantDetail)
-    .mutation(({ ctx, input }) => updateTenant(ctx.db, input.id, input.data, ctx)),
+    .mutation(async ({ ctx, input }) => {
+      const before = await pbxNodeOf(ctx, input.id);
+      const detail = await updateTenant(ctx.db, input.id, input.data, ctx);
+      // A plan change can turn route overrides on or off: the tenant's node renders them.
+      await requestPbxSyncs([before, detail.pbxNode?.id], "tenant.update");
+      return detail;
+    }),
   suspend: statusChange("suspend"),
   reactivate: statusChange("reactivate"),
   archive: statusChange("archive"),
   delete: adminProcedure
     .input(TenantId)
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => deleteTenant(ctx.db, input.id, ctx)),
+    .mutation(async ({ ctx, input }) => {
+      const before = await pbxNodeOf(ctx, input.id);
+      const deleted = await deleteTenant(ctx.db, input.id, ctx);
+      await requestPbxSyncs([before], "tenant.delete");
+      return deleted;
+    }),
   inviteOwner: adminProcedure
     .input(OwnerInvitationInput)
     .output(InvitationLink)
