@@ -14,6 +14,7 @@ import { availableActions } from "./tenant-actions-menu";
 import { tenantHost } from "./tenant-form-fields";
 import { TenantOverview } from "./tenant-overview";
 import { TenantStatusBadge } from "./tenant-status-badge";
+import { TenantTrunksCard } from "./tenant-trunks-card";
 import { useTenantDialogs } from "./use-tenant-dialogs";
 
 const TABS = ["overview", "audit"] as const;
@@ -120,6 +121,7 @@ export function TenantDetailView({ id }: { id: string }) {
               })
             }
           />
+          <TenantTrunksCard tenantId={data.id} />
         </TabsContent>
         <TabsContent value="audit" className="pt-2">
           <AuditLog tenantId={data.id} />

@@ -6,6 +6,10 @@ export const extensionSelect = {
   id: true,
   number: true,
   name: true,
+  callerIdNumber: true,
+  voicemail: true,
+  maxContacts: true,
+  enabled: true,
   createdAt: true,
   updatedAt: true,
   membership: { select: { id: true, user: { select: { name: true, email: true } } } },
@@ -29,5 +33,14 @@ export function toExtensionOutput(row: ExtensionRow, tenantSlug: string): Extens
 
 /** What the audit log keeps of an extension (never the secret). */
 export function extensionSnapshot(extension: ExtensionOutput) {
-  return { number: extension.number, name: extension.name, endpoint: extension.endpoint, membershipId: extension.member?.id ?? null };
+  return {
+    number: extension.number,
+    name: extension.name,
+    endpoint: extension.endpoint,
+    membershipId: extension.member?.id ?? null,
+    callerIdNumber: extension.callerIdNumber,
+    voicemail: extension.voicemail,
+    maxContacts: extension.maxContacts,
+    enabled: extension.enabled,
+  };
 }

@@ -1,22 +1,47 @@
 import type { z } from "zod";
-import type { ExtensionOutput, ExtensionUpdateInput } from "@/lib/schemas/extension";
+import { telephonyMessage, type ExtensionOutput, type ExtensionUpdateInput } from "@/lib/schemas/extension";
 import type { TenantDb } from "@/server/db";
-import { assertMemberOfTenant, extensionNotFound } from "./extension-errors";
+import {
+  assertMemberOfTenant,
+  assertMemberWithoutExtension,
+  extensionNotFound,
+  lockTenantExtensions,
+  tenantDidNumber,
+} from "./extension-errors";
 import { extensionSelect, toExtensionOutput } from "./extension-output";
 
 type UpdateData = z.output<typeof ExtensionUpdateInput>["data"];
 
-/** Renames an extension or (un)assigns its member; the number and secret stay. */
+/** Changes anything but the number and the secret; fields left out stay as they are. */
 export async function updateExtension(
   db: TenantDb,
-  tenantSlug: string,
+  tenant: { id: string; slug: string },
   id: string,
   data: UpdateData,
 ): Promise<{ before: ExtensionOutput; after: ExtensionOutput }> {
+  if (data.membershipId) await lockTenantExtensions(db, tenant.id);
   const current = await db.extension.findUnique({ where: { id }, select: extensionSelect });
   if (!current) throw extensionNotFound();
   await assertMemberOfTenant(db, data.membershipId);
-  const { number: _immutable, ...changes } = data;
-  const row = await db.extension.update({ where: { id }, data: changes, select: extensionSelect });
-  return { before: toExtensionOutput(current, tenantSlug), after: toExtensionOutput(row, tenantSlug) };
+  await assertMemberWithoutExtension(db, data.membershipId, id);
+  const { number: _immutable, callerIdNumber, ...changes } = data;
+  const row = await db.extension.update({
+    where: { id },
+    data: {
+      ...changes,
+      ...(callerIdNumber !== undefined
+        ? {
+            callerIdNumber: await tenantDidNumber(
+              db,
+              tenant.id,
+              callerIdNumber,
+              "callerIdNumber",
+              telephonyMessage("telephony.extensions.errors.caller_id_not_did"),
+            ),
+          }
+        : {}),
+    },
+    select: extensionSelect,
+  });
+  return { before: toExtensionOutput(current, tenant.slug), after: toExtensionOutput(row, tenant.slug) };
 }
