@@ -9,6 +9,9 @@ import { seedLeadsQueue } from "./seed-data/leads-queue";
 import { seedPipelines } from "./seed-data/pipelines";
 import { createRandom } from "./seed-data/random";
 import { seedScoring } from "./seed-data/scoring";
+import { seedTelephonyExtensions } from "./seed-data/telephony-extensions";
+import { seedTelephonyNetwork } from "./seed-data/telephony-network";
+import { seedTelephonyNumbers } from "./seed-data/telephony-numbers";
 
 export const DEMO_PASSWORD = "linha-demo";
 export const ADMIN_LOGIN = { email: "root@linha.local", password: "linha-admin" };
@@ -86,7 +89,12 @@ const TENANTS: {
   },
 ];
 
-type SeedOptions = { leadsPerTenant?: number; log?: (line: string) => void };
+type SeedOptions = {
+  leadsPerTenant?: number;
+  log?: (line: string) => void;
+  /** The APP_SECRET the app runs with (SIP and AMI secrets are sealed with it); default $APP_SECRET. */
+  appSecret?: string;
+};
 
 async function ensureUser(db: PrismaClient, email: string, name: string, password: string, isSuperAdmin = false) {
   const existing = await db.user.findUnique({ where: { email } });
@@ -107,6 +115,7 @@ export async function seedDemo(ownerUrl: string, options: SeedOptions = {}): Pro
     }
     await ensureUser(db, ADMIN_LOGIN.email, "Operador Linha", ADMIN_LOGIN.password, true);
 
+    const seeded: { id: string; slug: string; memberships: { id: string; role: MemberRole }[] }[] = [];
     for (const [index, spec] of TENANTS.entries()) {
       const plan = await db.plan.findUniqueOrThrow({ where: { code: spec.plan } });
       const tenant = await db.tenant.upsert({
@@ -151,12 +160,31 @@ export async function seedDemo(ownerUrl: string, options: SeedOptions = {}): Pro
           const leads = (await tx.lead.count({ where: { tenantId: tenant.id } })) > 0 ? 0 : await seedLeads(tx, memberships);
           // Order matters: pipelines link existing leads, activities set lastContactAt, scoring reads both.
           for (const seedArea of [seedLeadsQueue, seedPipelines, seedActivities, seedScoring]) await seedArea(tx, tenant.id, memberships);
+          seeded.push({ id: tenant.id, slug: spec.slug, memberships });
           return leads;
         },
         { timeout: 120_000, maxWait: 10_000 },
       );
       if (added) log(`seeded ${added} leads for ${spec.slug}`);
     }
+
+    // Telephony secrets are sealed with the app's APP_SECRET: without it the config loader could not
+    // open them, so the telephony demo is skipped rather than written unreadable.
+    const appSecret = options.appSecret ?? process.env.APP_SECRET;
+    if (!appSecret) {
+      log("APP_SECRET not set: telephony demo skipped");
+      return;
+    }
+    // The operator's network first (it allocates the DIDs and assigns the PBX node), then each
+    // tenant's extensions and trunk, then the numbers that route to them.
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL ROLE linha_admin`;
+      await seedTelephonyNetwork(tx, { appSecret });
+      for (const tenant of seeded) {
+        await seedTelephonyExtensions(tx, tenant.id, tenant.slug, tenant.memberships, appSecret);
+        await seedTelephonyNumbers(tx, tenant.id);
+      }
+    });
   } finally {
     await db.$disconnect();
   }

@@ -28,7 +28,7 @@ async function main() {
   const { applied } = await deployMigrations(database.ownerUrl);
   say(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "migrations: up to date");
   const appUrl = process.env.APP_DATABASE_URL ?? (await enableAppRoleLogin(database.ownerUrl, secrets.appDbPassword));
-  if (process.env.SEED !== "0") await seedDemo(database.ownerUrl, { log: say });
+  if (process.env.SEED !== "0") await seedDemo(database.ownerUrl, { log: say, appSecret: process.env.APP_SECRET ?? secrets.appSecret });
 
   const env = {
     ...process.env,

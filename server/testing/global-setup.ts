@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { deployMigrations } from "@/prisma/migrate-engine";
 import { seedDemo } from "@/prisma/seed";
+import { TEST_APP_SECRET } from "./test-secrets";
 import { enableAppRoleLogin } from "@/scripts/lib/app-role";
 import { freePort } from "@/scripts/lib/free-port";
 import { ensureDatabaseExists, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
@@ -34,7 +35,7 @@ export default async function setup(project: TestProject) {
   }
   await deployMigrations(ownerUrl);
   const appUrl = await enableAppRoleLogin(ownerUrl, "linha-app-test");
-  await seedDemo(ownerUrl, { leadsPerTenant: 40 });
+  await seedDemo(ownerUrl, { leadsPerTenant: 40, appSecret: process.env.APP_SECRET ?? TEST_APP_SECRET });
   project.provide("ownerUrl", ownerUrl);
   project.provide("appUrl", appUrl);
   return stop;

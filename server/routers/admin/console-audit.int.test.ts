@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { startAmiServer, type AmiTestServer } from "@/asterisk/testing/ami-server";
 import { parseHost } from "@/lib/host";
 import { ownerQuery } from "@/server/testing/owner-db";
 import { createCaller, appRouter } from "@/server/trpc/root";
@@ -36,6 +37,9 @@ async function rootCaller() {
 
 describe("every console mutation leaves an audit entry", () => {
   const exercised = new Set<string>();
+  // The walk's PBX node answers AMI, so the trunk test (audited only when the PBX answers) runs too.
+  let ami: AmiTestServer | undefined;
+  afterAll(() => ami?.close());
 
   it("walks the console and finds an entry for each call", async () => {
     const root = await rootCaller();
@@ -66,7 +70,7 @@ describe("every console mutation leaves an audit entry", () => {
         maxExtensions: 5,
         maxDids: 5,
         maxConcurrentCalls: 2,
-        features: [],
+        features: ["route_overrides"],
       }),
     );
     await audited("admin.plans.update", () => a.plans.update({ id: plan.id, data: { name: "Walk 2" } }));
@@ -84,10 +88,12 @@ describe("every console mutation leaves an audit entry", () => {
     await audited("admin.plans.unarchive", () => a.plans.unarchive({ id: spare.id }));
     await audited("admin.plans.delete", () => a.plans.delete({ id: spare.id }));
 
+    ami = await startAmiServer({ users: [{ username: "linha", secret: "walk-Secret1" }] });
     const node = await audited("admin.inventory.pbxNodes.create", () =>
       a.inventory.pbxNodes.create({
         name: `walk-${tag}`,
-        amiHost: "pbx.walk.example",
+        amiHost: ami!.host,
+        amiPort: ami!.port,
         amiUser: "linha",
         amiSecret: "walk-Secret1",
         configDir: "/etc/asterisk/linha",
@@ -96,7 +102,7 @@ describe("every console mutation leaves an audit entry", () => {
     await audited("admin.inventory.pbxNodes.update", () =>
       a.inventory.pbxNodes.update({
         id: node.id,
-        data: { name: `walk-${tag}`, amiHost: "pbx2.walk.example", amiUser: "linha", amiSecret: "", configDir: "/etc/asterisk/linha" },
+        data: { name: `walk-${tag}`, amiHost: ami!.host, amiPort: ami!.port, amiUser: "linha", amiSecret: "", configDir: "/etc/asterisk/walk" },
       }),
     );
     await audited("admin.inventory.pbxNodes.setStatus", () => a.inventory.pbxNodes.setStatus({ id: node.id, status: "maintenance" }));
@@ -132,6 +138,26 @@ describe("every console mutation leaves an audit entry", () => {
       a.tenants.inviteOwner({ id: tenantId, name: "Other Owner", email: `other-${tag}@walk.test` }),
     );
     await audited("admin.tenants.openSupportSession", () => a.tenants.openSupportSession({ id: tenantId }));
+
+    // A tenant override keeps the reorder step away from the operator's routes other files use.
+    const routeFields = { name: `walk-${tag}`, pattern: "_55XX9XXXXXXXX", gatewayIds: [gateway.id] };
+    const route = await audited("admin.routes.create", () => a.routes.create({ ...routeFields, tenantId }));
+    await audited("admin.routes.update", () => a.routes.update({ id: route.id, data: { ...routeFields, prepend: "0" } }));
+    await audited("admin.routes.setEnabled", () => a.routes.setEnabled({ id: route.id, enabled: false }));
+    await audited("admin.routes.reorder", () => a.routes.reorder({ tenantId, ids: [route.id] }));
+    await audited("admin.routes.delete", () => a.routes.delete({ id: route.id }));
+    await audited("admin.pbx.sync", () => a.pbx.sync({ id: node.id }));
+
+    const { trunk } = await audited("admin.trunks.create", () =>
+      a.trunks.create({ tenantId, data: { name: "clientes", authMode: "registration" } }),
+    );
+    await audited("admin.trunks.update", () => a.trunks.update({ id: trunk.id, data: { authMode: "registration", channelLimit: 20 } }));
+    await audited("admin.trunks.regenerateSecret", () => a.trunks.regenerateSecret({ id: trunk.id }));
+    ami.setEndpoints([
+      { name: `${slug}_trunk_clientes`, auth: null, contacts: [{ uri: "sip:192.0.2.77:5060", status: "Reachable", roundtripUsec: 1200 }] },
+    ]);
+    await audited("admin.trunks.test", () => a.trunks.test({ id: trunk.id }));
+    await audited("admin.trunks.delete", () => a.trunks.delete({ id: trunk.id }));
 
     const block = 30_000_000 + randomInt(60_000_000);
     const numbers = [`+55119${block}`, `+55119${block + 1}`];
