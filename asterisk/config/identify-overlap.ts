@@ -1,3 +1,4 @@
+import { ipv4Range, type Ipv4Range } from "@/lib/telephony/ip-range";
 import { ConfigValueError } from "./config-value-error";
 import type { PbxConfigModel } from "./model";
 import { gatewayEndpoint, trunkEndpoint } from "./names";
@@ -8,18 +9,7 @@ import { renderedTenants, renderedTrunks } from "./rendered-rows";
 // attributed to the wrong tenant (and billed to it). Asterisk would silently pick one, so the
 // renderer refuses overlapping IPv4 matches between two different endpoints.
 
-type Range = { start: number; end: number; owner: string };
-
-function ipv4Range(value: string): { start: number; end: number } | null {
-  const [address, bits] = value.split("/");
-  const octets = (address ?? "").split(".").map(Number);
-  if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255)) return null;
-  const base = ((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]!;
-  const prefix = bits === undefined ? 32 : Number(bits);
-  const size = 2 ** (32 - prefix);
-  const start = Math.floor(base / size) * size;
-  return { start, end: start + size - 1 };
-}
+type Range = Ipv4Range & { owner: string };
 
 export function assertNoOverlappingIdentify(model: PbxConfigModel): void {
   const ranges: Range[] = [];

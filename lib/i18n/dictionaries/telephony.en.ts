@@ -174,6 +174,7 @@ export const telephonyEn: Dictionary["telephony"] = {
       ip_invalid: "Invalid address: use IPv4 or CIDR, e.g. 203.0.113.0/24.",
       ip_required: "Enter at least one source IP.",
       ip_duplicate: "Repeated address.",
+      ip_in_use: "The address {ip} is already used by another trunk or by the operator.",
       ip_too_many: "Use at most {max} addresses.",
       host_invalid: "Invalid host: use an IP or a name, e.g. pbx.company.com.",
       host_required: "Enter where calls should be sent.",

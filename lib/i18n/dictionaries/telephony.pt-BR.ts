@@ -172,6 +172,7 @@ export const telephonyPtBR = {
       ip_invalid: "Endereço inválido: use IPv4 ou CIDR, ex.: 203.0.113.0/24.",
       ip_required: "Informe ao menos um IP de origem.",
       ip_duplicate: "Endereço repetido.",
+      ip_in_use: "O endereço {ip} já está em uso por outro tronco ou pela operadora.",
       ip_too_many: "Use no máximo {max} endereços.",
       host_invalid: "Host inválido: use um IP ou nome, ex.: pabx.empresa.com.br.",
       host_required: "Informe para onde enviar as chamadas.",

@@ -102,7 +102,14 @@ describe("every console mutation leaves an audit entry", () => {
     await audited("admin.inventory.pbxNodes.update", () =>
       a.inventory.pbxNodes.update({
         id: node.id,
-        data: { name: `walk-${tag}`, amiHost: ami!.host, amiPort: ami!.port, amiUser: "linha", amiSecret: "", configDir: "/etc/asterisk/walk" },
+        data: {
+          name: `walk-${tag}`,
+          amiHost: ami!.host,
+          amiPort: ami!.port,
+          amiUser: "linha",
+          amiSecret: "",
+          configDir: "/etc/asterisk/walk",
+        },
       }),
     );
     await audited("admin.inventory.pbxNodes.setStatus", () => a.inventory.pbxNodes.setStatus({ id: node.id, status: "maintenance" }));

@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomInt, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startAmiServer, type AmiTestServer } from "@/asterisk/testing/ami-server";
 import { serverEnv } from "@/lib/env";
 import type { TrunkCreateInput } from "@/lib/schemas/trunk";
@@ -48,6 +48,20 @@ const IP_TRUNK = {
 } satisfies TrunkCreateInput;
 const { name: _name, ...IP_SETTINGS } = IP_TRUNK;
 
+// No two trunks of any tenant may claim the same source address, and test files share one
+// database: every test gets addresses of its own (a /32 in 10/8 and a /24 in 100.64/10).
+let nextAddress = randomInt(0, 1 << 20);
+function freshAddresses() {
+  const n = nextAddress++;
+  const ip = `10.${(n >> 12) & 255}.${(n >> 4) & 255}.${(n & 15) + 1}`;
+  const block = `100.${64 + ((n >> 8) & 63)}.${n & 255}.0/24`;
+  return { ipMatches: [ip, block], host: ip };
+}
+beforeEach(() => {
+  Object.assign(IP_TRUNK, freshAddresses());
+  Object.assign(IP_SETTINGS, { ipMatches: IP_TRUNK.ipMatches, host: IP_TRUNK.host });
+});
+
 /** An operator-managed trunk, written as the console would (the console's own tests cover admin.trunks). */
 async function operatorTrunk(t: TelephonyTenant): Promise<string> {
   const [row] = await ownerQuery<{ id: string }>(
@@ -68,8 +82,8 @@ describe("telephony.trunks", () => {
         name: "matriz",
         endpoint: `${t.slug}_trunk_matriz`,
         authMode: "ip",
-        ipMatches: ["203.0.113.10", "198.51.100.0/24"],
-        host: "203.0.113.10",
+        ipMatches: IP_TRUNK.ipMatches,
+        host: IP_TRUNK.host,
         channelLimit: 30,
         operatorManaged: false,
       });
@@ -100,6 +114,22 @@ describe("telephony.trunks", () => {
       expect(error.code).toBe("CONFLICT");
       expect(error.cause).toMatchObject({ details: { fieldErrors: { name: ["telephony.trunks.errors.name_taken?name=matriz"] } } });
       expect(await trunkRows(t.id)).toHaveLength(1);
+    });
+
+    it("an address another tenant's trunk or a carrier already uses is a CONFLICT that names no one", async () => {
+      const t = await telephonyTenant();
+      const other = await telephonyTenant();
+      await other.admin.caller.telephony.trunks.create(IP_TRUNK);
+      const inside = IP_TRUNK.ipMatches[1]!.replace(/0\/24$/, "77");
+      const error = await trpcError(t.admin.caller.telephony.trunks.create({ ...IP_TRUNK, ipMatches: ["192.0.2.200", inside] }));
+      expect(error.code).toBe("CONFLICT");
+      expect(error.cause).toMatchObject({
+        details: { fieldErrors: { "ipMatches.1": [`telephony.trunks.errors.ip_in_use?ip=${encodeURIComponent(inside)}`] } },
+      });
+      expect(await trunkRows(t.id)).toEqual([]);
+      // The demo carrier vivo-sp1 answers from 200.185.0.10.
+      const carrier = await trpcError(t.admin.caller.telephony.trunks.create({ ...IP_TRUNK, ipMatches: ["200.185.0.0/24"] }));
+      expect(carrier.code).toBe("CONFLICT");
     });
 
     it.each([
@@ -162,7 +192,7 @@ describe("telephony.trunks", () => {
 
       const toIp = await t.admin.caller.telephony.trunks.update({ id: trunk.id, data: IP_SETTINGS });
       expect(toIp.secret).toBeNull();
-      expect((await trunkRows(t.id))[0]).toMatchObject({ authMode: "ip", secretEnc: null, host: "203.0.113.10" });
+      expect((await trunkRows(t.id))[0]).toMatchObject({ authMode: "ip", secretEnc: null, host: IP_TRUNK.host });
       const ipRegenerate = await trpcError(t.admin.caller.telephony.trunks.regenerateSecret({ id: trunk.id }));
       expect(ipRegenerate.message).toBe("telephony.trunks.errors.not_registration");
 

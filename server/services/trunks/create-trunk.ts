@@ -3,6 +3,7 @@ import type { TrunkData, TrunkWithSecret } from "@/lib/schemas/trunk";
 import { Prisma } from "@/prisma/generated/client";
 import type { TenantDb } from "@/server/db";
 import { tenantDidNumber } from "@/server/services/extensions/extension-errors";
+import { assertTrunkAddressesFree } from "./trunk-address-conflicts";
 import { trunkNameTaken } from "./trunk-errors";
 import { toTrunkOutput, trunkSelect } from "./trunk-output";
 import type { TrunkTenant } from "./trunk-scope";
@@ -27,6 +28,7 @@ export async function createTrunk(
     "callerIdNumber",
     telephonyMessage("telephony.trunks.errors.caller_id_not_did"),
   );
+  await assertTrunkAddressesFree(db, null, data.ipMatches);
   const credentials = data.authMode === "registration" ? newTrunkSecret() : null;
   try {
     const row = await db.trunk.create({

@@ -2,6 +2,7 @@ import { telephonyMessage } from "@/lib/schemas/extension";
 import type { TrunkData, TrunkOutput, TrunkWithSecret } from "@/lib/schemas/trunk";
 import type { TenantDb } from "@/server/db";
 import { tenantDidNumber } from "@/server/services/extensions/extension-errors";
+import { assertTrunkAddressesFree } from "./trunk-address-conflicts";
 import { assertEditableBy, trunkNotFound, type TrunkEditor } from "./trunk-errors";
 import { toTrunkOutput, trunkSelect } from "./trunk-output";
 import type { TrunkTenant } from "./trunk-scope";
@@ -28,6 +29,7 @@ export async function updateTrunk(
     "callerIdNumber",
     telephonyMessage("telephony.trunks.errors.caller_id_not_did"),
   );
+  await assertTrunkAddressesFree(db, id, data.ipMatches);
   const credentials = data.authMode === "registration" && !current.secretEnc ? newTrunkSecret() : null;
   const secretEnc = data.authMode === "ip" ? null : (credentials?.secretEnc ?? current.secretEnc);
   const row = await db.trunk.update({ where: { id }, data: { ...data, callerIdNumber, secretEnc }, select: trunkSelect });

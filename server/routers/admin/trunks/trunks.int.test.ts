@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { randomInt, randomUUID } from "node:crypto";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { serverEnv } from "@/lib/env";
 import { openSecret } from "@/server/crypto/secret-box";
 import { auditOf, telephonyTenant, trpcError, type Caller } from "@/server/services/extensions/telephony.fixture";
@@ -7,6 +7,13 @@ import { callerFor } from "@/server/testing/callers";
 import { ownerQuery } from "@/server/testing/owner-db";
 
 const CLIENTES = { name: "clientes", authMode: "ip" as const, ipMatches: ["192.0.2.10"], host: "192.0.2.10", channelLimit: 60 };
+// Source addresses are unique across every tenant's trunks, and test files share one database.
+let nextAddress = randomInt(0, 1 << 20);
+beforeEach(() => {
+  const n = nextAddress++;
+  const ip = `172.${16 + ((n >> 16) & 15)}.${(n >> 8) & 255}.${n & 255}`;
+  Object.assign(CLIENTES, { ipMatches: [ip], host: ip });
+});
 
 async function trunkRows(tenantId: string) {
   return ownerQuery<{ id: string; name: string; operatorManaged: boolean; secretEnc: string | null; channelLimit: number }>(
