@@ -40,7 +40,7 @@ test("an admin adds an extension; without a PBX the files are written and the sy
   const secret = page.getByRole("dialog", { name: "Senha SIP" });
   await expect(secret.getByText(`acme_${number}`)).toBeVisible();
   await expect(secret.getByText("Copie agora: esta senha não será mostrada de novo.", { exact: false })).toBeVisible();
-  await secret.getByRole("button", { name: "Fechar" }).first().click();
+  await secret.getByRole("button", { name: "Já copiei" }).click();
   await expect(page.getByRole("cell", { name: number, exact: true })).toBeVisible();
 
   // The automatic (debounced) sync writes the new endpoint under .data-e2e/asterisk/<node>/ ...

@@ -4,6 +4,7 @@ import * as React from "react";
 import { XIcon } from "lucide-react";
 import { Dialog as SheetPrimitive } from "radix-ui";
 
+import { useI18n } from "@/components/providers/i18n-provider";
 import { cn } from "@/lib/cn";
 
 function Sheet({ ...props }: React.ComponentProps<typeof SheetPrimitive.Root>) {
@@ -39,20 +40,21 @@ function SheetOverlay({ className, ...props }: React.ComponentProps<typeof Sheet
  * Side drawer (a Radix Dialog). Like DialogContent it expects a `<SheetTitle>`
  * inside (use `className="sr-only"` to hide it) and a `<SheetDescription>` or
  * `aria-describedby={undefined}`; Radix logs console errors/warnings otherwise.
- * `closeLabel` is the accessible name of the built-in close button (default "Close").
+ * `closeLabel` is the accessible name of the built-in close button (default: `common.close`).
  */
 function SheetContent({
   className,
   children,
   side = "right",
   showCloseButton = true,
-  closeLabel = "Close",
+  closeLabel,
   ...props
 }: React.ComponentProps<typeof SheetPrimitive.Content> & {
   side?: "top" | "right" | "bottom" | "left";
   showCloseButton?: boolean;
   closeLabel?: string;
 }) {
+  const { t } = useI18n();
   return (
     <SheetPortal>
       <SheetOverlay />
@@ -79,7 +81,7 @@ function SheetContent({
             className="absolute top-4 right-4 rounded-xs opacity-70 ring-offset-background transition-opacity hover:opacity-100 focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:outline-hidden disabled:pointer-events-none data-[state=open]:bg-secondary"
           >
             <XIcon className="size-4" aria-hidden="true" />
-            <span className="sr-only">{closeLabel}</span>
+            <span className="sr-only">{closeLabel ?? t("common.close")}</span>
           </SheetPrimitive.Close>
         )}
       </SheetPrimitive.Content>

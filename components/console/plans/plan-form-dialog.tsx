@@ -97,7 +97,7 @@ export function PlanFormDialog({ open, onOpenChange, plan }: Props) {
 
   return (
     <Dialog open={open} onOpenChange={(next) => !saving && onOpenChange(next)}>
-      <DialogContent className="max-h-[calc(100svh-2rem)] overflow-y-auto sm:max-w-2xl" closeLabel={t("common.close")}>
+      <DialogContent className="max-h-[calc(100svh-2rem)] overflow-y-auto sm:max-w-2xl">
         <DialogHeader>
           <DialogTitle>{plan ? t("plans.editTitle") : t("plans.newTitle")}</DialogTitle>
           <DialogDescription>{t("plans.formDescription")}</DialogDescription>

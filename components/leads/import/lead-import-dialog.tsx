@@ -98,7 +98,7 @@ export function LeadImportDialog({ open, onOpenChange }: Props) {
 
   return (
     <Dialog open={open} onOpenChange={(next) => !busy && onOpenChange(next)}>
-      <DialogContent className="max-h-[92svh] overflow-y-auto sm:max-w-3xl" closeLabel={t("common.close")} data-testid="lead-import-dialog">
+      <DialogContent className="max-h-[92svh] overflow-y-auto sm:max-w-3xl" data-testid="lead-import-dialog">
         <DialogHeader>
           <DialogTitle>{t("leadImport.title")}</DialogTitle>
           <DialogDescription>

@@ -74,7 +74,7 @@ export function MergeLeadsDialog({ open, onOpenChange, keepId, mergeId, onMerged
 
   return (
     <Dialog open={open} onOpenChange={(next) => !merge.isPending && onOpenChange(next)}>
-      <DialogContent className="max-h-[92svh] overflow-y-auto sm:max-w-2xl" closeLabel={t("common.close")} data-testid="merge-leads-dialog">
+      <DialogContent className="max-h-[92svh] overflow-y-auto sm:max-w-2xl" data-testid="merge-leads-dialog">
         <DialogHeader>
           <DialogTitle>{t("leadImport.merge.title")}</DialogTitle>
           <DialogDescription>{t("leadImport.merge.description")}</DialogDescription>

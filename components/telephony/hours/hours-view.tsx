@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ClockIcon, PencilIcon, PlusIcon, Trash2Icon } from "lucide-react";
+import { ClockIcon, PlusIcon } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -10,6 +10,7 @@ import { ConfirmDeleteDialog } from "@/components/ui/confirm-delete-dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { LoadError } from "@/components/settings/load-error";
+import { EditDeleteCell, UsedByCell } from "@/components/telephony/numbers/used-by-cells";
 import { useI18n } from "@/components/providers/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import type { BusinessHoursOutput } from "@/lib/schemas/numbers";
@@ -104,40 +105,18 @@ export function HoursView({ canEdit }: { canEdit: boolean }) {
                   <TableCell className="hidden text-sm text-muted-foreground lg:table-cell">
                     {t(`numbers.timezones.${hours.timezone.replace("/", "_") as "America_Sao_Paulo"}`)}
                   </TableCell>
-                  <TableCell className="hidden text-sm md:table-cell">
-                    {hours.usedBy.length > 0 ? (
-                      hours.usedBy.join(", ")
-                    ) : (
-                      <span className="text-muted-foreground">{t("numbers.hours.unused")}</span>
-                    )}
-                  </TableCell>
-                  <TableCell className="pr-6 text-right whitespace-nowrap">
-                    {canEdit && (
-                      <>
-                        <Button
-                          variant="ghost"
-                          size="icon"
-                          onClick={() => setDialog({ hours })}
-                          aria-label={`${t("common.edit")}: ${hours.name}`}
-                        >
-                          <PencilIcon aria-hidden />
-                        </Button>
-                        <Button
-                          variant="ghost"
-                          size="icon"
-                          onClick={() =>
-                            // In use: say what to change first instead of offering a delete the server refuses.
-                            hours.usedBy.length > 0
-                              ? toast.error(t("numbers.hours.inUseBody", { numbers: hours.usedBy.join(", ") }))
-                              : setDeleting(hours)
-                          }
-                          aria-label={`${t("common.delete")}: ${hours.name}`}
-                        >
-                          <Trash2Icon aria-hidden />
-                        </Button>
-                      </>
-                    )}
-                  </TableCell>
+                  <UsedByCell usedBy={hours.usedBy} unusedLabel={t("numbers.hours.unused")} />
+                  {canEdit ? (
+                    <EditDeleteCell
+                      name={hours.name}
+                      usedBy={hours.usedBy}
+                      inUseMessage={(numbers) => t("numbers.hours.inUseBody", { numbers })}
+                      onEdit={() => setDialog({ hours })}
+                      onDelete={() => setDeleting(hours)}
+                    />
+                  ) : (
+                    <TableCell />
+                  )}
                 </TableRow>
               ))}
             </TableBody>

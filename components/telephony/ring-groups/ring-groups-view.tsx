@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { PencilIcon, PlusIcon, Trash2Icon, UsersIcon } from "lucide-react";
+import { PlusIcon, UsersIcon } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
@@ -11,6 +11,7 @@ import { ConfirmDeleteDialog } from "@/components/ui/confirm-delete-dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { LoadError } from "@/components/settings/load-error";
+import { EditDeleteCell, UsedByCell } from "@/components/telephony/numbers/used-by-cells";
 import { useI18n } from "@/components/providers/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import type { RingGroupOutput } from "@/lib/schemas/numbers";
@@ -112,40 +113,18 @@ export function RingGroupsView({ canEdit }: { canEdit: boolean }) {
                       ))}
                     </ol>
                   </TableCell>
-                  <TableCell className="hidden text-sm md:table-cell">
-                    {group.usedBy.length > 0 ? (
-                      group.usedBy.join(", ")
-                    ) : (
-                      <span className="text-muted-foreground">{t("numbers.ringGroups.unused")}</span>
-                    )}
-                  </TableCell>
-                  <TableCell className="pr-6 text-right whitespace-nowrap">
-                    {canEdit && (
-                      <>
-                        <Button
-                          variant="ghost"
-                          size="icon"
-                          onClick={() => setDialog({ group })}
-                          aria-label={`${t("common.edit")}: ${group.name}`}
-                        >
-                          <PencilIcon aria-hidden />
-                        </Button>
-                        <Button
-                          variant="ghost"
-                          size="icon"
-                          onClick={() =>
-                            // In use: say what to change first instead of offering a delete the server refuses.
-                            group.usedBy.length > 0
-                              ? toast.error(t("numbers.ringGroups.inUseBody", { numbers: group.usedBy.join(", ") }))
-                              : setDeleting(group)
-                          }
-                          aria-label={`${t("common.delete")}: ${group.name}`}
-                        >
-                          <Trash2Icon aria-hidden />
-                        </Button>
-                      </>
-                    )}
-                  </TableCell>
+                  <UsedByCell usedBy={group.usedBy} unusedLabel={t("numbers.ringGroups.unused")} />
+                  {canEdit ? (
+                    <EditDeleteCell
+                      name={group.name}
+                      usedBy={group.usedBy}
+                      inUseMessage={(numbers) => t("numbers.ringGroups.inUseBody", { numbers })}
+                      onEdit={() => setDialog({ group })}
+                      onDelete={() => setDeleting(group)}
+                    />
+                  ) : (
+                    <TableCell />
+                  )}
                 </TableRow>
               ))}
             </TableBody>
