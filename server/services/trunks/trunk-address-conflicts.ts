@@ -16,11 +16,13 @@ const TRUNK_ADDRESS_LOCK = 5_060;
 export async function assertTrunkAddressesFree(db: TenantDb, trunkId: string | null, ipMatches: readonly string[]): Promise<void> {
   if (ipMatches.length === 0) return;
   await db.$executeRaw`SELECT pg_advisory_xact_lock(${TRUNK_ADDRESS_LOCK}, 0)`;
+  // One after the other: a transaction is one connection, and pg 9 refuses overlapping queries on it.
   const taken = await withAdmin(async (admin) => {
-    const [trunks, gateways] = await Promise.all([
-      admin.trunk.findMany({ where: { authMode: "ip", ...(trunkId ? { id: { not: trunkId } } : {}) }, select: { ipMatches: true } }),
-      admin.gateway.findMany({ select: { host: true } }),
-    ]);
+    const trunks = await admin.trunk.findMany({
+      where: { authMode: "ip", ...(trunkId ? { id: { not: trunkId } } : {}) },
+      select: { ipMatches: true },
+    });
+    const gateways = await admin.gateway.findMany({ select: { host: true } });
     return [...trunks.flatMap((t) => t.ipMatches), ...gateways.map((g) => g.host)];
   });
   const fieldErrors: Record<string, string[]> = {};
