@@ -6,6 +6,7 @@ import { scoringRouter } from "@/server/routers/scoring/router";
 import { pipelinesRouter } from "@/server/routers/pipelines/router";
 import { activitiesRouter } from "@/server/routers/activities/router";
 import { tasksRouter } from "@/server/routers/tasks/router";
+import { callsRouter } from "@/server/routers/calls/router";
 import { telephonyRouter } from "@/server/routers/telephony/router";
 import { createCallerFactory, router } from "./init";
 
@@ -17,6 +18,7 @@ export const appRouter = router({
   scoring: scoringRouter,
   members: membersRouter,
   telephony: telephonyRouter,
+  calls: callsRouter,
   settings: settingsRouter,
   admin: adminRouter,
 });

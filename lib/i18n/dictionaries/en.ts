@@ -1,4 +1,7 @@
 import { telephonyEn } from "./telephony.en";
+import { callsEn } from "./calls.en";
+import { callsBoardEn } from "./callsBoard.en";
+import { callHistoryEn } from "./callHistory.en";
 import { numbersEn } from "./numbers.en";
 import { pbxEn } from "./pbx.en";
 import { routesEn } from "./routes.en";
@@ -49,6 +52,7 @@ export const en: Dictionary = {
     inventory: "Inventory",
     audit: "Audit log",
     telephony: "Telephony",
+    calls: "Calls",
     routes: "Routes",
     pbx: "PBX",
     openMenu: "Open menu",
@@ -327,6 +331,9 @@ export const en: Dictionary = {
   leadPage: leadPageEn,
   tasks: tasksEn,
   telephony: telephonyEn,
+  calls: callsEn,
+  callsBoard: callsBoardEn,
+  callHistory: callHistoryEn,
   numbers: numbersEn,
   pbx: pbxEn,
   routes: routesEn,

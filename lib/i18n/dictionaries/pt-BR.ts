@@ -1,4 +1,7 @@
 import { telephonyPtBR } from "./telephony.pt-BR";
+import { callsPtBR } from "./calls.pt-BR";
+import { callsBoardPtBR } from "./callsBoard.pt-BR";
+import { callHistoryPtBR } from "./callHistory.pt-BR";
 import { numbersPtBR } from "./numbers.pt-BR";
 import { pbxPtBR } from "./pbx.pt-BR";
 import { routesPtBR } from "./routes.pt-BR";
@@ -48,6 +51,7 @@ export const ptBR = {
     inventory: "Inventário",
     audit: "Auditoria",
     telephony: "Telefonia",
+    calls: "Chamadas",
     routes: "Rotas",
     pbx: "PABX",
     openMenu: "Abrir menu",
@@ -326,6 +330,9 @@ export const ptBR = {
   leadPage: leadPagePtBR,
   tasks: tasksPtBR,
   telephony: telephonyPtBR,
+  calls: callsPtBR,
+  callsBoard: callsBoardPtBR,
+  callHistory: callHistoryPtBR,
   numbers: numbersPtBR,
   pbx: pbxPtBR,
   routes: routesPtBR,

@@ -3,7 +3,7 @@ import { SupportSessionBanner } from "@/components/console/tenants/support-sessi
 import { AppShell, type NavKey } from "@/components/shell/app-shell";
 import { requireWorkspaceViewer } from "@/server/auth/workspace-member";
 
-const CRM_NAV: NavKey[] = ["leads", "board", "opportunities", "tasks"];
+const CRM_NAV: NavKey[] = ["leads", "board", "opportunities", "tasks", "calls"];
 
 export default async function TenantAppLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
   const { tenant, viewer } = await requireWorkspaceViewer((await params).tenant);

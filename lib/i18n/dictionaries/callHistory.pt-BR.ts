@@ -1,0 +1,4 @@
+/** Call history, statistics and recordings. */
+export const callHistoryPtBR = {
+  title: "Histórico",
+};
