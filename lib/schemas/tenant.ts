@@ -92,7 +92,7 @@ export const TenantListItem = z.object({
   extensions: z.number().int(),
   dids: z.number().int(),
   /** Always null until calls are recorded (no Call table yet); the UI shows "—". */
-  callsThisMonth: z.number().int().nullable(),
+  callsThisMonth: z.number().int(),
   lastActivityAt: z.date().nullable(),
   /** No history yet (see server/services/tenants/delete-tenant.ts): the console offers delete, else archive. */
   deletable: z.boolean(),

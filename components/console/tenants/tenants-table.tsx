@@ -92,7 +92,7 @@ export function TenantsTable({ tenants, pageSize, onAction, onEdit, onNewInvitat
             <TableCell className="hidden text-right tabular-nums lg:table-cell">{number.format(tenant.dids)}</TableCell>
             {/* No Call table yet (telephony is a later issue): the count is unknown, not zero. */}
             <TableCell className="hidden text-right text-muted-foreground xl:table-cell" title={t("console.tenants.callsUnavailable")}>
-              {tenant.callsThisMonth === null ? "—" : number.format(tenant.callsThisMonth)}
+              {number.format(tenant.callsThisMonth)}
             </TableCell>
             <TableCell className="hidden whitespace-nowrap text-muted-foreground xl:table-cell">
               {tenant.lastActivityAt ? date.format(tenant.lastActivityAt) : t("console.tenants.never")}

@@ -123,7 +123,7 @@ export const consoleEn: Dictionary["console"] = {
     actions: "Actions",
     deleteRule: "Only a company without users, leads, extensions or numbers can be deleted; any other can be archived.",
     blockedBy: "Prevents deletion: {what}.",
-    blocker: { members: "users", leads: "leads", extensions: "extensions", dids: "allocated numbers" },
+    blocker: { members: "users", leads: "leads", extensions: "extensions", dids: "allocated numbers", calls: "calls" },
     notFound: "Company not found.",
     loadError: "Could not load the company.",
   },

@@ -122,7 +122,7 @@ export const consolePtBR = {
     actions: "Ações",
     deleteRule: "Só é possível excluir uma empresa sem usuários, leads, ramais ou números; as demais podem ser arquivadas.",
     blockedBy: "Impede a exclusão: {what}.",
-    blocker: { members: "usuários", leads: "leads", extensions: "ramais", dids: "números alocados" },
+    blocker: { members: "usuários", leads: "leads", extensions: "ramais", dids: "números alocados", calls: "chamadas" },
     notFound: "Empresa não encontrada.",
     loadError: "Não foi possível carregar a empresa.",
   },

@@ -3,13 +3,12 @@ import { AppError } from "@/server/errors";
 import type { ConsoleDeps } from "./console-deps";
 import { tenantSnapshot } from "./tenant-snapshot";
 
-export type DeletionBlocker = "members" | "leads" | "extensions" | "dids";
+export type DeletionBlocker = "members" | "leads" | "extensions" | "dids" | "calls";
 
 /**
  * A tenant may be deleted only while it has no history worth keeping: no member ever joined (pending
- * invitations do not count), no leads, no extensions and no DIDs allocated to it. There are no call
- * records or invoices yet; when they come, they join this list. Anything else is archived instead
- * (status "archived"), which keeps every row.
+ * invitations do not count), no leads, no extensions, no DIDs allocated to it and no calls (billable
+ * history). Anything else is archived instead (status "archived"), which keeps every row.
  */
 export async function deletionBlockers(db: TenantDb, tenantId: string): Promise<DeletionBlocker[]> {
   const counts: Record<DeletionBlocker, number> = {
@@ -17,6 +16,7 @@ export async function deletionBlockers(db: TenantDb, tenantId: string): Promise<
     leads: await db.lead.count({ where: { tenantId } }),
     extensions: await db.extension.count({ where: { tenantId } }),
     dids: await db.did.count({ where: { tenantId } }),
+    calls: await db.call.count({ where: { tenantId } }),
   };
   return (Object.keys(counts) as DeletionBlocker[]).filter((k) => counts[k] > 0);
 }

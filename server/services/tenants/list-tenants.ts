@@ -10,7 +10,9 @@ type UsageRow = {
   users: number;
   extensions: number;
   dids: number;
+  callsThisMonth: number;
   hasLeads: boolean;
+  hasCalls: boolean;
   lastActivityAt: Date | null;
 };
 
@@ -35,7 +37,8 @@ function statusFilter(status: ListInput["status"]): Prisma.TenantWhereInput {
  * Last activity = the newest of: an audit entry made inside the workspace by a member or an API
  * key (console and support actions do not count: they are the operator's activity, not the
  * customer's), a lead created, a member added. Leads are not audited yet, hence their own term.
- * Null when none of these ever happened.
+ * Null when none of these ever happened. Calls this month count from the first day of the month in
+ * America/Sao_Paulo, the operator's billing calendar.
  */
 async function usageOf(db: TenantDb, tenantIds: string[]): Promise<Map<string, UsageRow>> {
   if (tenantIds.length === 0) return new Map();
@@ -44,6 +47,9 @@ async function usageOf(db: TenantDb, tenantIds: string[]): Promise<Map<string, U
       (SELECT count(*)::int FROM "Membership" m WHERE m."tenantId" = t.id) AS users,
       (SELECT count(*)::int FROM "Extension" e WHERE e."tenantId" = t.id) AS extensions,
       (SELECT count(*)::int FROM "Did" d WHERE d."tenantId" = t.id) AS dids,
+      (SELECT count(*)::int FROM "Call" c WHERE c."tenantId" = t.id
+        AND c."startedAt" >= date_trunc('month', now() AT TIME ZONE 'America/Sao_Paulo') AT TIME ZONE 'America/Sao_Paulo') AS "callsThisMonth",
+      EXISTS (SELECT 1 FROM "Call" c WHERE c."tenantId" = t.id) AS "hasCalls",
       EXISTS (SELECT 1 FROM "Lead" l WHERE l."tenantId" = t.id) AS "hasLeads",
       GREATEST(
         (SELECT a."createdAt" FROM "AuditLog" a
@@ -80,11 +86,10 @@ export async function listTenants(db: TenantDb, input: ListInput): Promise<Tenan
       users: u?.users ?? 0,
       extensions: u?.extensions ?? 0,
       dids: u?.dids ?? 0,
-      // There is no Call table yet (telephony is a later issue): unknown, never a made-up zero.
-      callsThisMonth: null,
+      callsThisMonth: u?.callsThisMonth ?? 0,
       lastActivityAt: u?.lastActivityAt ?? null,
       // The same rule as deletionBlockers (delete-tenant.ts), from the figures already at hand.
-      deletable: !!u && u.users === 0 && u.extensions === 0 && u.dids === 0 && !u.hasLeads,
+      deletable: !!u && u.users === 0 && u.extensions === 0 && u.dids === 0 && !u.hasLeads && !u.hasCalls,
     };
   });
   return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null, total };

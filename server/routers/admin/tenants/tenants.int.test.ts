@@ -94,7 +94,7 @@ describe("admin.tenants", () => {
           users: 1,
           extensions: 1,
           dids: 0,
-          callsThisMonth: null,
+          callsThisMonth: 0,
           lastActivityAt: newest!.at,
           deletable: false,
         }),
