@@ -1,5 +1,5 @@
 import { exten, finishFile, type Step } from "./config-text";
-import { channelLimitSteps, extensionSteps, UNAVAILABLE } from "./extensions-tenants";
+import { channelLimitSteps, extensionSteps, recordSteps, UNAVAILABLE } from "./extensions-tenants";
 import type { BusinessHoursRule, Destination, DidModel, PbxConfigModel, TenantModel } from "./model";
 import { didDigits, extensionEndpoint, FROM_GATEWAYS_CONTEXT, inboundContext, trunkEndpoint } from "./names";
 import { extensionsByNumber, sortedTenants } from "./rendered-rows";
@@ -42,6 +42,9 @@ export function writeExtensionsDids(model: PbxConfigModel): string {
 function didSteps(tenant: TenantModel, did: DidModel): Step[] {
   // From here on every event of the carrier's channel names the tenant.
   const steps: Step[] = [`Set(CHANNEL(tenantid)=${tenant.code})`];
+  // Recorded on the carrier's own channel, so the recording follows the caller through transfers.
+  const routed = (d: Destination | null) => d !== null && d.type !== "unavailable";
+  if (routed(did.destination) || (did.businessHoursId !== null && routed(did.afterHours))) steps.push(...recordSteps(tenant));
   const hours = did.businessHoursId === null ? null : tenant.businessHours.find((h) => h.id === did.businessHoursId)!;
   if (!hours) return [...steps, ...destinationSteps(tenant, did, did.destination)];
   for (const rule of hours.rules) {

@@ -6,8 +6,10 @@ import {
   OUTBOUND_LEG_CONTEXT,
   operatorRouteContext,
   outboundContext,
+  outboundRoutesContext,
   tenantRouteContext,
 } from "./names";
+import { recordSteps } from "./extensions-tenants";
 import { orderedRoutes, renderedTenants } from "./rendered-rows";
 
 // Outbound routing as FreePBX lays it out: one context per route, and each tenant's outbound
@@ -59,6 +61,13 @@ export function writeExtensionsRoutes(model: PbxConfigModel): string {
     lines.push(`; ================= tenant ${tenant.code} =================`);
     for (const route of orderedRoutes(tenant.routes)) writeRoute(lines, tenantRouteContext(tenant.code, route.name), route, gateways);
     lines.push(`[${outboundContext(tenant.code)}]`);
+    if (tenant.recordCalls) {
+      // Records before any route is tried, then continues in a context that holds the includes: an
+      // exten of the outbound context itself would otherwise shadow every included route.
+      for (const pattern of ["_X.", "_+X."])
+        exten(lines, pattern, [...recordSteps(tenant), `Goto(${outboundRoutesContext(tenant.code)},\${EXTEN},1)`]);
+      lines.push("", `[${outboundRoutesContext(tenant.code)}]`);
+    }
     for (const { route, override } of routesInOrder(tenant, model.routes)) {
       lines.push(`include => ${override ? tenantRouteContext(tenant.code, route.name) : operatorRouteContext(route.name)}`);
     }

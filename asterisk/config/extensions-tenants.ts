@@ -1,11 +1,14 @@
 import { exten, finishFile, type Step } from "./config-text";
 import type { PbxConfigModel, TenantModel, TrunkModel } from "./model";
 import {
+  conferenceContext,
+  conferenceRoom,
   extensionEndpoint,
   inboundContext,
   internalContext,
   OUTBOUND_LEG_CONTEXT,
   outboundContext,
+  RECORDING_GUARD,
   TRUNK_GROUP_CATEGORY,
   trunkContext,
   trunkEndpoint,
@@ -32,6 +35,15 @@ export function writeExtensionsTenants(model: PbxConfigModel): string {
   for (const tenant of renderedTenants(model)) {
     lines.push(`; ================= tenant ${tenant.code} =================`, `[${internalContext(tenant.code)}]`);
     writeInternal(lines, tenant);
+    lines.push("", `[${conferenceContext(tenant.code)}]`);
+    // Conference participants are originated here (exten = the 6-digit code); the room name carries
+    // the tenant, so two tenants' conferences with the same code never meet.
+    exten(lines, "_XXXXXX", [
+      `Set(CHANNEL(tenantid)=${tenant.code})`,
+      "Answer()",
+      `ConfBridge(${conferenceRoom(tenant.code, "${EXTEN}")})`,
+      "Hangup()",
+    ]);
     lines.push("");
     for (const trunk of renderedTrunks(tenant)) {
       lines.push(`[${trunkContext(tenant.code, trunk.name)}]`);
@@ -40,6 +52,18 @@ export function writeExtensionsTenants(model: PbxConfigModel): string {
     }
   }
   return finishFile("extensions_tenants.conf", lines);
+}
+
+/**
+ * Plan feature call_recording: start MixMonitor before the call is dialled, once per call — the guard
+ * variable is inherited (`__`) by every channel the call dials, so a transfer or an inbound call that
+ * reaches an internal context does not start a second recording. `b`: only while bridged (no ringing,
+ * no voicemail). The file is `<code>/<linkedid>.wav` under Asterisk's monitor spool (RECORDINGS_DIR);
+ * MixMonitor reports the full path as MIXMONITOR_FILENAME, which the call tracker turns into recordingPath.
+ */
+export function recordSteps(tenant: TenantModel): string[] {
+  if (!tenant.recordCalls) return [];
+  return [`ExecIf($["\${${RECORDING_GUARD}}" = ""]?MixMonitor(${tenant.code}/\${CHANNEL(linkedid)}.wav,b))`, `Set(__${RECORDING_GUARD}=1)`];
 }
 
 /** Dial an extension, then its voicemail when it has one. Shared with the DID destinations. */
@@ -56,7 +80,8 @@ function writeInternal(lines: string[], tenant: TenantModel): void {
   for (const ext of sortedExtensions(tenant)) {
     // A disabled extension still owns its number: otherwise the call would fall through to the
     // outbound routes and could leave through a carrier.
-    exten(lines, ext.number, extensionSteps(tenant, ext.number));
+    const steps = extensionSteps(tenant, ext.number);
+    exten(lines, ext.number, steps[0] === UNAVAILABLE ? steps : [...recordSteps(tenant), ...steps]);
   }
   if (tenant.extensions.some((e) => e.enabled && e.voicemail)) {
     // The mailbox is the calling endpoint's own (`<code>_<ext>`), never a number the caller types,

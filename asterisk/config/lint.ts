@@ -167,12 +167,17 @@ export function applicationReferences(app: string) {
   }
   const mailboxes = [...app.matchAll(/^VoiceMail\(([0-9]+@[^,()]+)/g)].map((m) => m[1]!);
   const label = /^(?:GotoIf|GotoIfTime)\(.*\?([A-Za-z0-9_]+)\)$/.exec(app)?.[1] ?? null;
-  return { contexts, endpoints, mailboxes, label };
+  const rooms = [...app.matchAll(/\bConfBridge\(([^,()]+)/g)].map((m) => m[1]!);
+  const recordings = [...app.matchAll(/\bMixMonitor\(([^,()$]+)/g)].map((m) => m[1]!);
+  return { contexts, endpoints, mailboxes, label, rooms, recordings };
 }
 
 function checkDialplan(dialplan: Dialplan, objects: PjsipObject[], mailboxes: Set<string>, problems: string[]): void {
   const endpoints = new Set(objects.filter((o) => o.type === "endpoint").map((o) => o.name));
   for (const [name, context] of dialplan) {
+    // A tenant context (`t_<code>_…`; codes never contain `_`) may only use its own conference rooms
+    // and write recordings only into its own directory.
+    const owner = name.startsWith("t_") ? name.split("_")[1]! : null;
     for (const include of context.includes) {
       if (!dialplan.has(include)) problems.push(`${context.file}: [${name}] includes missing context ${include}`);
     }
@@ -186,6 +191,12 @@ function checkDialplan(dialplan: Dialplan, objects: PjsipObject[], mailboxes: Se
           if (!endpoints.has(endpoint)) problems.push(`${where}: ${ext} dials missing endpoint ${endpoint}`);
         for (const box of refs.mailboxes) if (!mailboxes.has(box)) problems.push(`${where}: ${ext} uses missing mailbox ${box}`);
         if (refs.label !== null && !labels.has(refs.label)) problems.push(`${where}: ${ext} jumps to missing label ${refs.label}`);
+        for (const room of refs.rooms)
+          if (owner === null || !room.startsWith(`${owner}_conf_`))
+            problems.push(`${where}: ${ext} joins conference room ${room} of another tenant`);
+        for (const file of refs.recordings)
+          if (owner === null || !file.startsWith(`${owner}/`) || file.includes(".."))
+            problems.push(`${where}: ${ext} records into ${file}, outside its tenant's directory`);
       }
     }
   }

@@ -16,6 +16,11 @@ export type TenantModel = {
   dids: DidModel[];
   /** This tenant's own outbound routes (plan feature route_overrides), tried before the operator's. */
   routes: RouteModel[];
+  /**
+   * Plan feature call_recording: every call is recorded once (MixMonitor, `<code>/<linkedid>.wav` under
+   * the monitor spool). Optional so older model builders keep compiling; absent means false.
+   */
+  recordCalls?: boolean;
 };
 
 export type ExtensionModel = {

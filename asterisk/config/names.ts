@@ -29,6 +29,14 @@ export const tenantRouteContext = (code: string, name: string) => `t_${code}_rou
  * `[zonemessages]`, and "general" is a valid tenant slug.
  */
 export const voicemailContext = (code: string) => `t_${code}`;
+/** Conference participants are originated into `t_<code>_conf`, exten = the 6-digit conference code. */
+export const conferenceContext = (code: string) => `t_${code}_conf`;
+/** The ConfBridge room of a tenant's conference: `<code>_conf_<6 digits>`. */
+export const conferenceRoom = (code: string, conference: string) => `${code}_conf_${conference}`;
+/** A recording tenant's outbound context records, then continues here (the route includes). */
+export const outboundRoutesContext = (code: string) => `t_${code}_outbound_routes`;
+/** Set on the recording channel (inherited by the channels it dials) so a call is recorded once. */
+export const RECORDING_GUARD = "LINHA_REC";
 
 /** A DID as a dialplan extension: its digits without the `+` (the `+` form is matched separately). */
 export const didDigits = (number: string) => (number.startsWith("+") ? number.slice(1) : number);

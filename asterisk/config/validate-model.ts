@@ -71,6 +71,7 @@ export function assertValidModel(model: PbxConfigModel): void {
     check(!codes.has(tenant.code), "pjsip_extensions.conf", section, "code", "duplicate tenant code");
     codes.add(tenant.code);
     check(bool(tenant.suspended), "pjsip_extensions.conf", section, "suspended");
+    check(tenant.recordCalls === undefined || bool(tenant.recordCalls), "extensions_tenants.conf", section, "recordCalls");
     validateTenant(tenant, gatewayNames, endpoints);
     for (const did of tenant.dids) {
       const digits = didDigits(did.number);

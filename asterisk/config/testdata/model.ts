@@ -35,6 +35,8 @@ function acme(): TenantModel {
     id: "tenant-acme",
     code: "acme",
     suspended: false,
+    // Plan with call_recording (the demo's acme is on "pro"); globex records nothing.
+    recordCalls: true,
     extensions: [
       ext("1001", "Ana Souza", { voicemail: true, callerIdNumber: "+551130000001", maxContacts: 3 }),
       ext("1002", "Rui Lima"),
@@ -112,6 +114,7 @@ function globex(): TenantModel {
     id: "tenant-globex",
     code: "globex",
     suspended: false,
+    recordCalls: false,
     extensions: [ext("1001", "Gil Souto", { voicemail: true }), ext("1002", "Joao Simoes")],
     trunks: [],
     ringGroups: [{ id: "rg-globex-todos", name: "Todos", strategy: "ringall", ringSeconds: 25, members: ["1002", "1001"] }],

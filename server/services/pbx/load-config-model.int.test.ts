@@ -25,9 +25,9 @@ async function did(providerId: string, tenantId: string | null): Promise<{ id: s
 }
 
 describe("loadPbxConfigModel", () => {
-  it("loads every tenant of the node with its extensions, ring groups, hours, DIDs and (plan permitting) route overrides", async () => {
+  it("loads every tenant of the node with its extensions, ring groups, hours, DIDs and (plan permitting) route overrides and recording", async () => {
     const node = await makePbxNode();
-    const withOverrides = await makeTenantOnNode(node.id, await makePlan(["route_overrides"]));
+    const withOverrides = await makeTenantOnNode(node.id, await makePlan(["route_overrides", "call_recording"]));
     const without = await makeTenantOnNode(node.id);
     const elsewhere = await makeTenantOnNode((await makePbxNode()).id);
     await ownerQuery(`UPDATE "Tenant" SET status = 'suspended' WHERE id = $1`, [without.id]);
@@ -81,6 +81,8 @@ describe("loadPbxConfigModel", () => {
     const a = model.tenants.find((t) => t.id === withOverrides.id)!;
     const b = model.tenants.find((t) => t.id === without.id)!;
     expect([a.suspended, b.suspended]).toEqual([false, true]);
+    // Plan feature call_recording → the dialplan records this tenant's calls; the other plan has none.
+    expect([a.recordCalls, b.recordCalls]).toEqual([true, false]);
     expect(a.extensions.map((e) => [e.number, e.enabled])).toEqual([
       ["1001", true],
       ["1002", true],

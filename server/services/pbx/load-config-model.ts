@@ -200,6 +200,8 @@ export async function loadPbxConfigModel(db: TenantDb, nodeId: string): Promise<
       code: tenant.slug,
       // Archived tenants are kept out of Asterisk like suspended ones.
       suspended: tenant.status !== "active",
+      // Recording is a plan feature: the dialplan records (MixMonitor) only where the plan allows it.
+      recordCalls: tenant.plan.features.includes("call_recording"),
       extensions: [],
       trunks: [],
       ringGroups: [],
