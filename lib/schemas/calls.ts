@@ -183,3 +183,120 @@ export type LiveUpdate =
   | { type: "conference"; conference: ConferenceView }
   /** A known lead is calling in: the board pops a card. */
   | { type: "incoming"; call: CallView };
+
+// ---------------------------------------------------------------- history outputs (added by History)
+
+const isoString = z.string();
+
+/** CallView as a zod schema, for the history procedures' `.output()`. */
+export const CallViewOutput = z.object({
+  id: z.string(),
+  direction: z.enum(CALL_DIRECTIONS),
+  state: z.enum(CALL_STATES),
+  fromNumber: z.string().nullable(),
+  toNumber: z.string().nullable(),
+  extensionNumber: z.string().nullable(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  leadId: z.string().nullable(),
+  leadName: z.string().nullable(),
+  startedAt: isoString,
+  ringingAt: isoString.nullable(),
+  answeredAt: isoString.nullable(),
+  endedAt: isoString.nullable(),
+  durationSec: z.number().int().nullable(),
+  billsec: z.number().int().nullable(),
+  disposition: z.enum(CALL_DISPOSITIONS).nullable(),
+  hangupCause: z.number().int().nullable(),
+  hangupCauseText: z.string().nullable(),
+  transferredTo: z.string().nullable(),
+  outcome: z.enum(CALL_OUTCOMES).nullable(),
+  hasRecording: z.boolean(),
+}) satisfies z.ZodType<CallView>;
+
+export const CallHistoryPage = z.object({ items: z.array(CallViewOutput), nextCursor: z.string().nullable() });
+export type CallHistoryPage = z.infer<typeof CallHistoryPage>;
+
+/** One call with what only the history's detail shows (the rep's note). */
+export const CallDetail = CallViewOutput.extend({ note: z.string().nullable() });
+export type CallDetail = z.infer<typeof CallDetail>;
+
+export const CallIdInput = z.object({ callId: uuid });
+export const LeadCallsInput = z.object({ leadId: uuid, limit: z.number().int().min(1).max(100).default(20) });
+
+const StatBucket = { total: z.number().int(), answered: z.number().int() };
+
+/** `calls.history.stats`: ended calls matching the filter; hours and days in America/Sao_Paulo. */
+export const CallStats = z.object({
+  total: z.number().int(),
+  answered: z.number().int(),
+  /** answered / total, 0..1; null without calls. */
+  answeredRate: z.number().nullable(),
+  /** Average talk time (billsec) of answered calls, seconds. */
+  avgTalkSec: z.number().nullable(),
+  totalTalkSec: z.number().int(),
+  /** 24 entries, hour 0..23. */
+  byHour: z.array(z.object({ hour: z.number().int(), ...StatBucket })),
+  /** Every day of the range (YYYY-MM-DD), zeros included. */
+  byDay: z.array(z.object({ date: z.string(), ...StatBucket })),
+  byUser: z.array(z.object({ userId: z.string().nullable(), userName: z.string().nullable(), ...StatBucket, talkSec: z.number().int() })),
+});
+export type CallStats = z.infer<typeof CallStats>;
+
+/** The file a recording route streams, relative to RECORDINGS_DIR (`<slug>/<file>`). */
+export const CallRecordingFile = z.object({ path: z.string(), contentType: z.string() });
+export type CallRecordingFile = z.infer<typeof CallRecordingFile>;
+
+// ---------------------------------------------------------------- live board outputs (added by Live bus)
+
+export const AgentPresenceOutput = z.object({
+  extensionId: z.string(),
+  extensionNumber: z.string(),
+  name: z.string(),
+  userId: z.string().nullable(),
+  registered: z.boolean(),
+  callId: z.string().nullable(),
+}) satisfies z.ZodType<AgentPresence>;
+
+export const ConferenceViewOutput = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  startedAt: isoString,
+  endedAt: isoString.nullable(),
+  participants: z.array(
+    z.object({
+      id: z.string(),
+      target: z.string(),
+      label: z.string(),
+      state: z.enum(["calling", "joined", "left", "failed"]),
+      muted: z.boolean(),
+    }),
+  ),
+}) satisfies z.ZodType<ConferenceView>;
+
+export const BoardSnapshotOutput = z.object({
+  calls: z.array(CallViewOutput),
+  agents: z.array(AgentPresenceOutput),
+  conferences: z.array(ConferenceViewOutput),
+  viewer: z.object({ canMonitor: z.boolean(), extensionNumber: z.string().nullable(), canControlAll: z.boolean() }),
+}) satisfies z.ZodType<BoardSnapshot>;
+
+/** Why `calls.live.updates` asks for a refetch of `calls.live.board`. */
+export const LIVE_RESYNC_REASONS = ["subscribed", "reconnected", "overflow"] as const;
+
+/**
+ * What `calls.live.updates` yields: a LiveUpdate of the subscriber's own tenant, or a signal.
+ * `resync`: updates may have been missed — refetch the board (sent first, once the server is
+ * listening, so a board fetched after it misses nothing; again after a reconnect of the server's
+ * bus, or when the client fell too far behind). `heartbeat`: the stream is alive (every 25 s).
+ */
+export type LiveStreamMessage =
+  LiveUpdate | { type: "resync"; reason: (typeof LIVE_RESYNC_REASONS)[number] } | { type: "heartbeat"; at: string };
+
+// ---------------------------------------------------------------- call control inputs (added by Control)
+
+/** `calls.conference.list`: conferences still going, or also the ended ones (newest first). */
+export const ConferenceListInput = z
+  .object({ includeEnded: z.boolean().default(false), limit: z.number().int().min(1).max(100).default(50) })
+  .default({ includeEnded: false, limit: 50 });

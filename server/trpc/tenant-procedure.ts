@@ -8,7 +8,7 @@ import { recordAudit, type AuditActor, type AuditEntry } from "@/server/services
 import type { CrmViewer } from "@/server/services/crm/access";
 import { insideTransaction, publicProcedure } from "./init";
 
-const ROLE_RANK: Record<MemberRole, number> = { rep: 1, manager: 2, admin: 3, owner: 4 };
+export const ROLE_RANK: Record<MemberRole, number> = { rep: 1, manager: 2, admin: 3, owner: 4 };
 
 /**
  * Who is acting in a tenant: a member (session), a super admin in a read-only support session,
@@ -34,7 +34,7 @@ export type TenantContext = {
   audit: (entry: Omit<AuditEntry, "tenantId">) => Promise<void>;
 };
 
-async function actorFromSession(db: TenantDb, session: Session, slug: string): Promise<TenantActor | null> {
+export async function actorFromSession(db: TenantDb, session: Session, slug: string): Promise<TenantActor | null> {
   const { id: userId, email, scope } = session.user;
   const name = session.user.name ?? email;
   if (scope === `tenant:${slug}`) {
@@ -50,7 +50,7 @@ async function actorFromSession(db: TenantDb, session: Session, slug: string): P
   return null;
 }
 
-async function actorFromApiKey(db: TenantDb, rawKey: string, planId: string): Promise<TenantActor | null> {
+export async function actorFromApiKey(db: TenantDb, rawKey: string, planId: string): Promise<TenantActor | null> {
   const key = await db.apiKey.findUnique({ where: { keyHash: sha256Hex(rawKey) }, select: { id: true, revokedAt: true } });
   if (!key || key.revokedAt) return null;
   const plan = await platformDb().plan.findUnique({ where: { id: planId }, select: { features: true } });
