@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { useI18n } from "@/components/providers/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import type { LeadOutput } from "@/lib/schemas/lead";
+import { LeadCallsCard } from "./lead-calls-card";
 import { LeadContactCard } from "./lead-contact-card";
 import { LeadEditDialog } from "./lead-edit-dialog";
 import { LeadHeader } from "./lead-header";
@@ -50,6 +51,7 @@ export function LeadPageView({ initialLead, me, canDeleteAnyNote, readOnly }: Pr
         <aside className="flex flex-col gap-5 lg:col-start-2 lg:row-start-2 2xl:col-start-3 2xl:row-start-1">
           <LeadOpportunitiesCard lead={{ id: lead.id, name: lead.name }} readOnly={readOnly} />
           <LeadTasksCard leadId={lead.id} readOnly={readOnly} />
+          <LeadCallsCard leadId={lead.id} />
         </aside>
       </div>
       {!readOnly && <LeadEditDialog lead={lead} open={editing} onOpenChange={setEditing} />}

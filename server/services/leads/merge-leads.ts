@@ -131,6 +131,8 @@ export async function mergeLeads(db: TenantDb, merger: Merger, input: z.output<t
     tasks: (await db.task.updateMany({ where: from, data: to })).count,
     opportunities: (await db.opportunity.updateMany({ where: from, data: to })).count,
   };
+  // Calls too, before the delete would clear their lead (ON DELETE SET NULL): the history follows the lead.
+  const movedCalls = (await db.call.updateMany({ where: from, data: to })).count;
   const { count } = await db.lead.deleteMany({ where: { id: input.mergeId } });
   if (count === 0) throw new AppError("NOT_FOUND", "errors.lead_not_found");
   await db.lead.update({ where: { id: input.keepId }, data: merged.data });
@@ -149,7 +151,7 @@ export async function mergeLeads(db: TenantDb, merger: Merger, input: z.output<t
     objectType: "lead",
     objectId: input.keepId,
     before: { keep: snapshot(keep), merge: snapshot(merge) },
-    after: { ...merged.data, mergedLeadId: merge.id, moved },
+    after: { ...merged.data, mergedLeadId: merge.id, moved, movedCalls },
   });
   return { id: input.keepId, moved };
 }
