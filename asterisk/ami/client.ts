@@ -53,6 +53,8 @@ const nextActionId = () => `linha-${++actionCounter}`;
 
 const HEADER_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const LINE_BREAK = /[\r\n]/;
+/** A caller's own ActionID: answers are matched by it, so nothing that could end the header line. */
+const ACTION_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 type Session = {
   manager: AsteriskManager;
@@ -120,7 +122,7 @@ class ReconnectingAmiClient implements AmiClient {
     if (!session?.loggedIn) {
       return Promise.reject(new AmiError("not_connected", this.lastError ?? `not connected to ${this.address}`));
     }
-    return this.send(session, action, options.timeoutMs ?? this.options.actionTimeoutMs);
+    return this.send(session, action, options.timeoutMs ?? this.options.actionTimeoutMs, options.actionId);
   }
 
   async command(command: string, options: AmiActionOptions = {}): Promise<AmiCommandResult> {
@@ -176,14 +178,17 @@ class ReconnectingAmiClient implements AmiClient {
     this.setState("closed");
   }
 
-  private send(session: Session, action: AmiAction, timeoutMs: number): Promise<AmiResponse> {
+  private send(session: Session, action: AmiAction, timeoutMs: number, ownActionId?: string): Promise<AmiResponse> {
     let request: RawAmiRequest;
     try {
       request = toRequest(action);
     } catch (error) {
       return Promise.reject(error);
     }
-    const actionId = nextActionId();
+    if (ownActionId !== undefined && (!ACTION_ID.test(ownActionId) || this.pending.has(ownActionId))) {
+      return Promise.reject(new AmiError("action_failed", `refused to send AMI ActionID "${ownActionId}": invalid or already pending`));
+    }
+    const actionId = ownActionId ?? nextActionId();
     return new Promise<AmiResponse>((resolve, reject) => {
       const timer = setTimeout(
         () => this.settle(actionId, new AmiError("timeout", `AMI ${action.action} got no answer within ${timeoutMs} ms`)),

@@ -50,7 +50,11 @@ export class AmiError extends Error {
   }
 }
 
-export type AmiActionOptions = { timeoutMs?: number };
+export type AmiActionOptions = {
+  timeoutMs?: number;
+  /** Our own ActionID for this action (e.g. an Originate whose OriginateResponse must be matched later); unique while pending. */
+  actionId?: string;
+};
 
 export interface AmiClient {
   /** Connects and logs in; resolves once logged in. Rejects with AmiError("auth_failed") on a bad secret. */

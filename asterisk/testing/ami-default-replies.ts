@@ -1,5 +1,5 @@
 import { pjsipShowEndpointItems, pjsipShowEndpointsOutput, type AmiTestEndpoint } from "./ami-pjsip";
-import type { AmiWireHeaders, AmiWireRequest } from "./ami-wire";
+import { headerPairs, type AmiWireHeaders, type AmiWireRequest } from "./ami-wire";
 
 // How the AMI test server answers an authenticated session's actions when no test handler did.
 // Message texts are Asterisk 22's (main/manager.c, res_pjsip), including their stray "\n".
@@ -27,6 +27,8 @@ export type ModuleReloadResult = "success" | "error" | "not_found" | "not_implem
 export type AmiServerState = {
   endpoints: AmiTestEndpoint[];
   channels: AmiWireHeaders[];
+  /** ConfBridge rooms by name, each with its ConfbridgeList items (without ActionID). */
+  conferences: Map<string, AmiWireHeaders[]>;
   moduleResults: Map<string, ModuleReloadResult>;
   commandHandler: ((command: string) => AmiCommandReply | undefined | Promise<AmiCommandReply | undefined>) | null;
 };
@@ -89,6 +91,37 @@ function bestHelp(words: string[]): string {
   return words.slice(0, Math.max(Math.min(matched + 1, words.length), Math.min(2, words.length))).join(" ");
 }
 
+/** The value of a header of an item (CoreShowChannel, ConfbridgeList), case-insensitive. */
+function itemField(item: AmiWireHeaders, name: string): string | undefined {
+  return headerPairs(item).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+const channelExists = (state: AmiServerState, name: string) => state.channels.some((item) => itemField(item, "channel") === name);
+
+// ConfBridge's checks in app_confbridge.c's manager actions, in their order.
+function confbridgeProblem(state: AmiServerState, room: string): string | null {
+  if (state.conferences.size === 0) return "No active conferences.";
+  if (!state.conferences.has(room)) return "No Conference by that name found.";
+  return null;
+}
+
+function confbridgeReply(state: AmiServerState, action: string, room: string, channel: string): AmiReply {
+  if (!room) return { response: "Error", message: "No Conference name provided." };
+  if (action !== "confbridgelist" && !channel) return { response: "Error", message: "No channel name provided." };
+  const problem = confbridgeProblem(state, room);
+  if (problem) return { response: "Error", message: problem };
+  const members = state.conferences.get(room)!;
+  if (action === "confbridgelist") {
+    return { message: "Confbridge user list will follow", list: { items: members, complete: "ConfbridgeListComplete" } };
+  }
+  if (action === "confbridgekick" && channel === "all") return { message: "All participants kicked" };
+  if (!members.some((member) => itemField(member, "channel") === channel)) {
+    return { response: "Error", message: "No Channel by that name found in Conference." };
+  }
+  if (action === "confbridgekick") return { message: "User kicked" };
+  return { message: action === "confbridgemute" ? "User muted" : "User unmuted" };
+}
+
 export async function defaultReply(state: AmiServerState, request: AmiWireRequest): Promise<AmiReply> {
   const field = (name: string) => {
     const value = request.fields[name];
@@ -145,6 +178,37 @@ export async function defaultReply(state: AmiServerState, request: AmiWireReques
     }
     case "coreshowchannels":
       return { message: "Channels will follow", list: { items: state.channels, complete: "CoreShowChannelsComplete" } };
+    // Call control (manager.c). Only queued here: what Asterisk would then do, a test emits or replays.
+    case "originate":
+      if (!field("channel")) return { response: "Error", message: "Channel not specified" };
+      if (!field("channel").includes("/")) return { response: "Error", message: "Invalid channel" };
+      return { message: "Originate successfully queued" };
+    case "hangup": {
+      const channel = field("channel");
+      if (!channel) return { response: "Error", message: "No channel specified" };
+      if (!channelExists(state, channel)) return { response: "Error", message: "No such channel" };
+      return { message: "Channel Hungup" };
+    }
+    case "redirect": {
+      const channel = field("channel");
+      if (!channel) return { response: "Error", message: "Channel not specified" };
+      if (!field("context")) return { response: "Error", message: "Context not specified" };
+      if (!field("exten")) return { response: "Error", message: "Exten not specified" };
+      if (!channelExists(state, channel)) return { response: "Error", message: `Channel does not exist: ${channel}` };
+      return { message: "Redirect successful" };
+    }
+    case "atxfer": {
+      const channel = field("channel");
+      if (!channel) return { response: "Error", message: "No channel specified" };
+      if (!field("exten")) return { response: "Error", message: "No extension specified" };
+      if (!channelExists(state, channel)) return { response: "Error", message: "Channel specified does not exist" };
+      return { message: "Atxfer successfully queued" };
+    }
+    case "confbridgelist":
+    case "confbridgemute":
+    case "confbridgeunmute":
+    case "confbridgekick":
+      return confbridgeReply(state, request.action.toLowerCase(), field("conference"), field("channel"));
     default:
       return {
         response: "Error",

@@ -38,6 +38,8 @@ export type AmiServerOptions = {
   endpoints?: AmiTestEndpoint[];
   /** CoreShowChannel items (without ActionID). */
   channels?: AmiWireHeaders[];
+  /** ConfBridge rooms and their ConfbridgeList items (without ActionID). */
+  conferences?: Record<string, AmiWireHeaders[]>;
   capturesDir?: string;
 };
 
@@ -59,6 +61,8 @@ export type AmiTestServer = {
   onAction(handler: AmiActionHandler): () => void;
   setEndpoints(endpoints: AmiTestEndpoint[]): void;
   setChannels(channels: AmiWireHeaders[]): void;
+  /** A ConfBridge room and its members (ConfbridgeList items), or null when the room ended. */
+  setConference(room: string, members: AmiWireHeaders[] | null): void;
   setCommandHandler(handler: ((command: string) => AmiCommandReply | undefined | Promise<AmiCommandReply | undefined>) | null): void;
   setModuleReload(module: string, result: ModuleReloadResult): void;
   /** Destroys every socket without a Logoff, like a crash of Asterisk. The server keeps listening. */
@@ -88,6 +92,7 @@ export async function startAmiServer(options: AmiServerOptions = {}): Promise<Am
   const state: AmiServerState = {
     endpoints: options.endpoints ?? [],
     channels: options.channels ?? [],
+    conferences: new Map(Object.entries(options.conferences ?? {})),
     moduleResults: new Map(),
     commandHandler: null,
   };
@@ -274,6 +279,10 @@ export async function startAmiServer(options: AmiServerOptions = {}): Promise<Am
     },
     setEndpoints: (endpoints) => void (state.endpoints = endpoints),
     setChannels: (channels) => void (state.channels = channels),
+    setConference(room, members) {
+      if (members) state.conferences.set(room, members);
+      else state.conferences.delete(room);
+    },
     setCommandHandler: (handler) => void (state.commandHandler = handler),
     setModuleReload: (module, result) => void state.moduleResults.set(module, result),
     dropConnections() {
