@@ -12,6 +12,7 @@ import { seedScoring } from "./seed-data/scoring";
 import { seedTelephonyExtensions } from "./seed-data/telephony-extensions";
 import { seedTelephonyNetwork } from "./seed-data/telephony-network";
 import { seedTelephonyNumbers } from "./seed-data/telephony-numbers";
+import { seedDemoCalls } from "./seed-data/calls";
 
 export const DEMO_PASSWORD = "linha-demo";
 export const ADMIN_LOGIN = { email: "root@linha.local", password: "linha-admin" };
@@ -176,19 +177,32 @@ export async function seedDemo(ownerUrl: string, options: SeedOptions = {}): Pro
       return;
     }
     // The operator's network first (it allocates the DIDs and assigns the PBX node), then each
-    // tenant's extensions and trunk, then the numbers that route to them.
-    await db.$transaction(async (tx) => {
-      await tx.$executeRaw`SET LOCAL ROLE linha_admin`;
-      await seedTelephonyNetwork(tx, { appSecret });
-      for (const tenant of seeded) {
-        await seedTelephonyExtensions(tx, tenant.id, tenant.slug, tenant.memberships, appSecret);
-        await seedTelephonyNumbers(tx, tenant.id);
-      }
-    });
+    // tenant's extensions and trunk, then the numbers that route to them, then a month of calls.
+    await db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SET LOCAL ROLE linha_admin`;
+        await seedTelephonyNetwork(tx, { appSecret });
+        for (const tenant of seeded) {
+          await seedTelephonyExtensions(tx, tenant.id, tenant.slug, tenant.memberships, appSecret);
+          await seedTelephonyNumbers(tx, tenant.id);
+          const calls = await seedDemoCalls(tx, {
+            tenantId: tenant.id,
+            slug: tenant.slug,
+            count: DEMO_CALLS[tenant.slug] ?? 30,
+            now: new Date(),
+          });
+          if (calls) log(`seeded ${calls} calls for ${tenant.slug}`);
+        }
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
   } finally {
     await db.$disconnect();
   }
 }
+
+/** Ended calls over the last 30 days, so the history and its charts have something to show. */
+const DEMO_CALLS: Record<string, number> = { acme: 150, globex: 30 };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const url = process.env.DATABASE_URL;
