@@ -11,6 +11,9 @@ export async function register(): Promise<void> {
     // One AMI connection per PBX node: node status, health and the reload side of config sync.
     const { startPbxConnections } = await import("./server/services/pbx/ami-connections");
     await startPbxConnections();
+    // Call events of every node, written by the one instance holding that node's advisory lock.
+    const { startCallIngest } = await import("./server/services/calls/ingest/call-ingest");
+    await startCallIngest();
     // Config sync queues (one per node); syncs every node once at start and again on reconnect.
     const { startPbxSyncWorkers } = await import("./server/jobs/pbx-sync-queue");
     await startPbxSyncWorkers();

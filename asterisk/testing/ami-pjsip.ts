@@ -163,3 +163,29 @@ function authOf(endpoint: AmiTestEndpoint): string | null {
 function maxContactsOf(endpoint: AmiTestEndpoint): number {
   return endpoint.maxContacts ?? (endpoint.identifyMatch?.length ? 0 : 1);
 }
+
+/** PJSIPShowEndpoints' answer message (res_pjsip's astman_send_listack). */
+export const PJSIP_SHOW_ENDPOINTS_MESSAGE = "A listing of Endpoints follows, presented as EndpointList events";
+
+/**
+ * The EndpointList items of PJSIPShowEndpoints (without ActionID; complete event `EndpointListComplete`).
+ * `Contacts` is `<aor>/<uri>,` per contact as Asterisk 20+ formats it; a phone with no contact is
+ * `Unavailable` unless the test says otherwise.
+ */
+export function pjsipShowEndpointsItems(endpoints: readonly AmiTestEndpoint[]): AmiWireHeaders[] {
+  return endpoints.map((endpoint) => {
+    const contacts = endpoint.contacts ?? [];
+    return [
+      ["Event", "EndpointList"],
+      ["ObjectType", "endpoint"],
+      ["ObjectName", endpoint.name],
+      ["Transport", endpoint.transport ?? "transport-udp"],
+      ["Aor", endpoint.name],
+      ["Auths", authOf(endpoint) ?? ""],
+      ["OutboundAuths", ""],
+      ["Contacts", contacts.map((contact) => `${endpoint.name}/${contact.uri},`).join("")],
+      ["DeviceState", endpoint.deviceState ?? (contacts.length > 0 ? "Not in use" : "Unavailable")],
+      ["ActiveChannels", ""],
+    ];
+  });
+}

@@ -1,5 +1,5 @@
 import { createAmiClient, type AmiClientOptions, type AmiLogger } from "@/asterisk/ami/client";
-import { AmiError, type AmiClient, type AmiHealth } from "@/asterisk/ami/types";
+import { AmiError, type AmiClient, type AmiEvent, type AmiHealth } from "@/asterisk/ami/types";
 import { serverEnv } from "@/lib/env";
 import { openSecret } from "@/server/crypto/secret-box";
 import { withAdmin } from "@/server/db";
@@ -43,7 +43,11 @@ type Registry = {
   timer: ReturnType<typeof setInterval> | null;
   refreshing: Promise<void> | null;
   connectedListeners: Set<(nodeId: string) => void>;
+  /** Every event of every node's connection (the call ingest); added after the first release, hence optional. */
+  eventListeners?: Set<NodeEventListener>;
 };
+
+export type NodeEventListener = (nodeId: string, event: AmiEvent) => void;
 
 const globalForAmi = globalThis as unknown as { linhaPbxConnections?: Registry };
 
@@ -156,7 +160,20 @@ function openConnection(state: Registry, row: NodeRow, key: string): void {
   }
   const client = createAmiClient({ ...target, username: row.amiUser, secret }, { ...state.options.client, logger: amiLogger(nodeLog) });
   connection.client = client;
-  connection.stopWatching = client.onHealth((health) => onHealthChange(state, connection, health));
+  const stopHealth = client.onHealth((health) => onHealthChange(state, connection, health));
+  const stopEvents = client.onEvent((event) => {
+    for (const listener of eventListeners(state)) {
+      try {
+        listener(row.id, event);
+      } catch (error) {
+        log.error({ err: error, node: row.name }, "PBX event listener failed");
+      }
+    }
+  });
+  connection.stopWatching = () => {
+    stopHealth();
+    stopEvents();
+  };
   client.connect().catch(() => undefined); // the outcome is in the health, and it keeps retrying
 }
 
@@ -278,6 +295,24 @@ export function onNodeConnected(listener: (nodeId: string) => void): () => void 
   const { connectedListeners } = registry();
   connectedListeners.add(listener);
   return () => connectedListeners.delete(listener);
+}
+
+/** Every AMI event of every node this process is connected to, as the node's connection receives it. */
+export function onNodeEvent(listener: NodeEventListener): () => void {
+  const listeners = eventListeners(registry());
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The node's live, logged-in connection, or null (not connected now, or not held by this process). */
+export function liveNodeClient(nodeId: string): AmiClient | null {
+  const client = registry().nodes.get(nodeId)?.client ?? null;
+  return client && client.health().state === "connected" ? client : null;
+}
+
+function eventListeners(state: Registry): Set<NodeEventListener> {
+  state.eventListeners ??= new Set();
+  return state.eventListeners;
 }
 
 function amiLogger(target: typeof log): AmiLogger {
