@@ -135,6 +135,19 @@ describe("AMI test server: call-control answers", () => {
     );
   });
 
+  it("lists endpoints for PJSIPShowEndpoints as EndpointList events, registered phones with their contact", async () => {
+    const server = await serverWith({
+      endpoints: [{ name: "acme_1001", contacts: [{ uri: "sip:acme_1001@127.0.0.1:5071" }] }, { name: "acme_1002" }],
+    });
+    const { ask } = await session(server);
+    const reply = await ask(["Action: PJSIPShowEndpoints", "ActionID: e-1"], "Event: EndpointListComplete");
+    expect(reply).toMatch(/^Response: Success\r\nActionID: e-1\r\nEventList: start\r\nMessage: A listing of Endpoints follows/);
+    expect(reply).toContain("ObjectName: acme_1001\r\n");
+    expect(reply).toContain("Contacts: acme_1001/sip:acme_1001@127.0.0.1:5071,\r\nDeviceState: Not in use\r\n");
+    expect(reply).toMatch(/ObjectName: acme_1002\r\n[\s\S]*DeviceState: Unavailable\r\n/);
+    expect(reply).toMatch(/Event: EndpointListComplete\r\nActionID: e-1\r\nEventList: Complete\r\nListItems: 2\r\n/);
+  });
+
   it("answers the ConfBridge actions of capture 11 byte for byte, and their refusals", async () => {
     const server = await serverWith();
     const { ask } = await session(server);

@@ -1,4 +1,10 @@
-import { pjsipShowEndpointItems, pjsipShowEndpointsOutput, type AmiTestEndpoint } from "./ami-pjsip";
+import {
+  PJSIP_SHOW_ENDPOINTS_MESSAGE,
+  pjsipShowEndpointItems,
+  pjsipShowEndpointsItems,
+  pjsipShowEndpointsOutput,
+  type AmiTestEndpoint,
+} from "./ami-pjsip";
 import { headerPairs, type AmiWireHeaders, type AmiWireRequest } from "./ami-wire";
 
 // How the AMI test server answers an authenticated session's actions when no test handler did.
@@ -176,6 +182,11 @@ export async function defaultReply(state: AmiServerState, request: AmiWireReques
         list: { items: pjsipShowEndpointItems(endpoint), complete: "EndpointDetailComplete" },
       };
     }
+    case "pjsipshowendpoints":
+      return {
+        message: PJSIP_SHOW_ENDPOINTS_MESSAGE,
+        list: { items: pjsipShowEndpointsItems(state.endpoints), complete: "EndpointListComplete" },
+      };
     case "coreshowchannels":
       return { message: "Channels will follow", list: { items: state.channels, complete: "CoreShowChannelsComplete" } };
     // Call control (manager.c). Only queued here: what Asterisk would then do, a test emits or replays.
