@@ -14,6 +14,7 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
+import { PlaceCallButton } from "@/components/calls/place-call-button";
 import { Button } from "@/components/ui/button";
 import { Separator } from "@/components/ui/separator";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
@@ -84,6 +85,7 @@ export function OpportunityDetailSheet({ id, onClose, readOnly, canDelete }: Pro
             <>
               {!readOnly && (
                 <div className="flex flex-wrap gap-2">
+                  {o.lead && <PlaceCallButton opportunityId={o.id} size="sm" panelLabel={o.lead.name} testId="opportunity-call" />}
                   <Button size="sm" variant="outline" onClick={() => setDialog("edit")}>
                     <PencilIcon aria-hidden /> {t("common.edit")}
                   </Button>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { BriefcaseIcon, CalendarClockIcon, MoreHorizontalIcon, PencilIcon, Trash2Icon, UserIcon } from "lucide-react";
+import { PlaceCallButton } from "@/components/calls/place-call-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -85,6 +86,17 @@ export function TaskRow({ task, actions, readOnly = false, showLinks = false, sh
           {showAssignee && task.assignee && <span>{task.assignee.name}</span>}
         </div>
       </div>
+      {!readOnly && !done && task.type === "call" && (task.lead || task.opportunity) && (
+        // Call tasks dial their lead (or the opportunity's) straight from the list.
+        <PlaceCallButton
+          taskId={task.id}
+          size="icon-sm"
+          variant="ghost"
+          label={t("callsBoard.callTask", { title: task.title })}
+          panelLabel={task.lead?.name}
+          testId="task-call"
+        />
+      )}
       {!readOnly && (
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
