@@ -10,7 +10,9 @@ export async function register(): Promise<void> {
     startScheduledJobs();
     // One AMI connection per PBX node: node status, health and the reload side of config sync.
     const { startPbxConnections } = await import("./server/services/pbx/ami-connections");
-    await startPbxConnections();
+    // AMI_MAX_BACKOFF_MS caps the reconnect delay (default 30 s; the e2e run lowers it).
+    const maxBackoffMs = Number(process.env.AMI_MAX_BACKOFF_MS) || undefined;
+    await startPbxConnections(maxBackoffMs ? { client: { maxBackoffMs } } : {});
     // Call events of every node, written by the one instance holding that node's advisory lock.
     const { startCallIngest } = await import("./server/services/calls/ingest/call-ingest");
     await startCallIngest();

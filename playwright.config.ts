@@ -53,6 +53,8 @@ export default defineConfig({
       PORT: String(PORT),
       LINHA_DATA_DIR: ".data-e2e",
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54331",
+      // The calls journey starts its AMI test server mid-run: reconnect within a second or two.
+      AMI_MAX_BACKOFF_MS: "1500",
     },
   },
 });

@@ -49,7 +49,7 @@ test("rui imports 1,000 leads, works one lead through the board and the timeline
   // The lead page: a note, an opportunity, a task.
   await expect(page.getByTestId("lead-name")).toHaveText(csv.hotLead);
   const leadUrl = page.url();
-  await expect(page.getByTestId("call-button")).toBeDisabled();
+  await expect(page.getByTestId("call-button")).toBeEnabled();
   await page.getByTestId("composer-body").fill("Pediu proposta para 25 ramais.");
   await page.getByTestId("composer-submit").click();
   await expect(page.getByTestId("timeline-entry").first()).toContainText("Pediu proposta para 25 ramais.");

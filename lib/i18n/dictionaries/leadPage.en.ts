@@ -23,7 +23,6 @@ export const leadPageEn: Dictionary["leadPage"] = {
   contact: "Contact",
   details: "Details",
   call: "Call",
-  callSoon: "Calls through Linha arrive with telephony",
   noPhone: "No phone",
   noEmail: "No e-mail",
   sendEmail: "Send an e-mail to {email}",

@@ -21,7 +21,6 @@ export const leadPagePtBR = {
   contact: "Contato",
   details: "Detalhes",
   call: "Ligar",
-  callSoon: "Ligações pelo Linha chegam com a telefonia",
   noPhone: "Sem telefone",
   noEmail: "Sem e-mail",
   sendEmail: "Enviar e-mail para {email}",

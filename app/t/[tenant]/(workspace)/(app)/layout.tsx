@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { SupportSessionBanner } from "@/components/console/tenants/support-session-banner";
+import { CallPanelHost } from "@/components/calls/call-panel-host";
+import { IncomingCallListener } from "@/components/calls/incoming-call-listener";
 import { AppShell, type NavKey } from "@/components/shell/app-shell";
 import { requireWorkspaceViewer } from "@/server/auth/workspace-member";
 
@@ -17,6 +19,9 @@ export default async function TenantAppLayout({ children, params }: { children: 
       banner={support ? <SupportSessionBanner email={viewer.email} /> : undefined}
     >
       {children}
+      {/* Kept across pages: a call in progress and its after-call form survive navigation. */}
+      <CallPanelHost />
+      <IncomingCallListener />
     </AppShell>
   );
 }
