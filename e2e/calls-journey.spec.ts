@@ -89,7 +89,7 @@ test("rui clicks Call on a lead: the PBX gets a well-formed Originate and the bo
   const board = await context.newPage();
   const boardErrors = watchConsole(board);
   await board.goto(onHost("acme", "/calls"));
-  await expect(board.getByTestId("live-connection")).toHaveAttribute("data-state", "live");
+  await expect(board.getByTestId("live-connection")).toHaveAttribute("data-status", "live");
   await expect(board.getByTestId("agent-1003")).toHaveAttribute("data-presence", "free");
 
   await expect(leadPage.getByTestId("call-button")).toBeEnabled();
