@@ -37,7 +37,8 @@ export function liveEnvelopes(tenantId: string, updates: readonly LiveUpdate[]):
  * change that was rolled back, and see changes in commit order.
  */
 export async function publishLive(db: TenantDb, tenantId: string, updates: readonly LiveUpdate[]): Promise<void> {
-  for (const payload of liveEnvelopes(tenantId, updates)) {
-    await db.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`;
-  }
+  const payloads = liveEnvelopes(tenantId, updates);
+  if (payloads.length === 0) return;
+  // One statement for every envelope: a busy ingest flush publishes dozens at once.
+  await db.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS p(payload)`;
 }

@@ -50,8 +50,8 @@ function state(): IngestState {
 /** Builds one node's ingest with the process defaults (exported for tests that run two "instances" of a node). */
 export function createNodeIngest(nodeId: string, options: CallIngestOptions = {}): NodeCallIngest {
   const ingestOptions: NodeIngestOptions = {
-    flushIntervalMs: options.flushIntervalMs ?? 25,
-    maxBatch: options.maxBatch ?? 400,
+    flushIntervalMs: options.flushIntervalMs ?? 50,
+    maxBatch: options.maxBatch ?? 1000,
     lockRetryMs: options.lockRetryMs ?? 3_000,
     sweepIntervalMs: options.sweepIntervalMs ?? 30_000,
     lockConnectionString: options.lockConnectionString,

@@ -1,7 +1,7 @@
 import type { ConferenceChange, TrackedCall } from "@/asterisk/events/types";
 import type { LiveUpdate } from "@/lib/schemas/calls";
 import { withTenant, type TenantDb } from "@/server/db";
-import { callViewSelect, toCallView } from "@/server/services/calls/call-view";
+import { selectCallViews } from "@/server/services/calls/call-view";
 import { conferenceViewSelect, toConferenceView } from "@/server/services/calls/conference-view";
 import { publishLive } from "@/server/services/calls/live-publish";
 import { applyConferenceChanges } from "./apply-conference-changes";
@@ -115,8 +115,7 @@ async function liveUpdates(
   const updates: LiveUpdate[] = [];
   if (rows.length > 0) {
     const linkedIds = new Map(rows.map((row) => [row.id, row.linkedId]));
-    const views = await db.call.findMany({ where: { id: { in: [...linkedIds.keys()] } }, select: callViewSelect });
-    for (const view of views.map(toCallView)) {
+    for (const view of await selectCallViews(db, [...linkedIds.keys()])) {
       updates.push({ type: "call", call: view });
       const linkedId = linkedIds.get(view.id);
       if (view.direction === "inbound" && view.state === "ringing" && view.leadId && linkedId && !memory.announced.has(linkedId)) {
