@@ -1,45 +1,16 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { useI18n } from "@/components/providers/i18n-provider";
-import { cn } from "@/lib/cn";
+import { SectionTabs, type SectionTab } from "@/components/shell/section-tabs";
 
-const TABS = [
+const TABS: SectionTab[] = [
   { href: "/telephony/extensions", label: "telephony.tabs.extensions" },
   { href: "/telephony/trunks", label: "telephony.tabs.trunks" },
   { href: "/telephony/numbers", label: "telephony.tabs.numbers" },
   { href: "/telephony/ring-groups", label: "telephony.tabs.ringGroups" },
   { href: "/telephony/hours", label: "telephony.tabs.hours" },
   { href: "/telephony/sync", label: "telephony.tabs.sync" },
-] as const;
+];
 
-/** Links, not a tab widget: each section is its own page, so the URL says where you are. */
 export function TelephonyTabs() {
-  const { t } = useI18n();
-  const pathname = usePathname();
-  return (
-    <div>
-      <h1 className="text-2xl font-semibold tracking-tight">{t("telephony.title")}</h1>
-      <p className="text-sm text-muted-foreground">{t("telephony.subtitle")}</p>
-      <nav aria-label={t("telephony.title")} className="mt-3 flex flex-wrap gap-1 border-b">
-        {TABS.map((tab) => {
-          const active = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
-          return (
-            <Link
-              key={tab.href}
-              href={tab.href}
-              aria-current={active ? "page" : undefined}
-              className={cn(
-                "-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring",
-                active && "border-primary text-foreground",
-              )}
-            >
-              {t(tab.label)}
-            </Link>
-          );
-        })}
-      </nav>
-    </div>
-  );
+  return <SectionTabs title="telephony.title" subtitle="telephony.subtitle" tabs={TABS} />;
 }
