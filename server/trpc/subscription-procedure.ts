@@ -17,10 +17,13 @@ export type SubscriptionTenantContext = {
   reauthorize: () => Promise<{ actor: TenantActor; crm: CrmViewer } | null>;
 };
 
-type Resolved = { tenant: SubscriptionTenantContext["tenant"]; actor: TenantActor; crm: CrmViewer };
+export type ResolvedTenantActor = { tenant: SubscriptionTenantContext["tenant"]; actor: TenantActor; crm: CrmViewer };
 
-/** Tenant from the Host, actor from the session or API key: tenantProcedure's rules, in one short transaction. */
-async function resolveTenantActor(ctx: Context): Promise<Resolved> {
+/**
+ * Tenant from the Host, actor from the session or API key: tenantProcedure's rules, in one short
+ * transaction. Also used by server actions that must commit before they act (placeCall).
+ */
+export async function resolveTenantActor(ctx: Pick<Context, "target" | "session" | "apiKey">): Promise<ResolvedTenantActor> {
   const { target, session } = ctx;
   if (target.kind !== "tenant" || (!session && !ctx.apiKey)) throw new AppError("UNAUTHORIZED", "errors.unauthorized");
   const tenant = await platformDb().tenant.findUnique({

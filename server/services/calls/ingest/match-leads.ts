@@ -19,7 +19,7 @@ export type LeadMemo = Map<string, { number: string | null; leadId: string | nul
  */
 export async function matchLeads(db: TenantDb, calls: readonly TrackedCall[], memo: LeadMemo): Promise<Map<string, string | null>> {
   const result = new Map<string, string | null>();
-  const pending = new Map<string, string[]>();
+  const pending = new Map<string, TrackedCall[]>();
   for (const call of calls) {
     const number = externalNumber(call);
     const known = memo.get(call.linkedId);
@@ -33,7 +33,9 @@ export async function matchLeads(db: TenantDb, calls: readonly TrackedCall[], me
       result.set(call.linkedId, null);
       continue;
     }
-    pending.set(phone, [...(pending.get(phone) ?? []), call.linkedId]);
+    const waiting = pending.get(phone);
+    if (waiting) waiting.push(call);
+    else pending.set(phone, [call]);
   }
   if (pending.size === 0) return result;
   const leads = await db.lead.findMany({
@@ -41,12 +43,14 @@ export async function matchLeads(db: TenantDb, calls: readonly TrackedCall[], me
     select: { id: true, phone: true },
     orderBy: { updatedAt: "desc" },
   });
-  for (const [phone, linkedIds] of pending) {
-    const leadId = leads.find((lead) => lead.phone === phone)?.id ?? null;
-    for (const linkedId of linkedIds) {
-      const call = calls.find((candidate) => candidate.linkedId === linkedId)!;
-      memo.set(linkedId, { number: externalNumber(call), leadId });
-      result.set(linkedId, leadId);
+  // Newest first: the first lead seen for a phone is the one that wins.
+  const leadByPhone = new Map<string, string>();
+  for (const lead of leads) if (lead.phone && !leadByPhone.has(lead.phone)) leadByPhone.set(lead.phone, lead.id);
+  for (const [phone, waiting] of pending) {
+    const leadId = leadByPhone.get(phone) ?? null;
+    for (const call of waiting) {
+      memo.set(call.linkedId, { number: externalNumber(call), leadId });
+      result.set(call.linkedId, leadId);
     }
   }
   return result;
