@@ -1,7 +1,8 @@
 import type { Prisma } from "@/prisma/generated/client";
 import type { CallView } from "@/lib/schemas/calls";
 import type { TenantDb } from "@/server/db";
-import { seesEverything, visibleLeadWhere, type CrmViewer } from "@/server/services/crm/access";
+import { visibleLeadWhere, type CrmViewer } from "@/server/services/crm/access";
+import { hiddenLeadIds } from "@/server/services/calls/live-lead-mask";
 
 /**
  * Who is looking at calls. Like Aircall and Close: managers and above (and support sessions and API
@@ -35,13 +36,10 @@ export async function hideInvisibleLeads<T extends Pick<CallView, "leadId" | "le
   viewer: CallViewer,
   calls: T[],
 ): Promise<T[]> {
-  if (seesEverything(viewer.crm)) return calls;
-  const ids = [...new Set(calls.map((c) => c.leadId).filter((id): id is string => id !== null))];
-  if (ids.length === 0) return calls;
-  const visible = new Set(
-    (await db.lead.findMany({ where: { AND: [{ id: { in: ids } }, visibleLeadWhere(viewer.crm)] }, select: { id: true } })).map(
-      (l) => l.id,
-    ),
+  const hidden = await hiddenLeadIds(
+    db,
+    viewer.crm,
+    calls.flatMap((c) => (c.leadId ? [c.leadId] : [])),
   );
-  return calls.map((c) => (c.leadId === null || visible.has(c.leadId) ? c : { ...c, leadId: null, leadName: null }));
+  return hidden.size === 0 ? calls : calls.map((c) => (c.leadId && hidden.has(c.leadId) ? { ...c, leadId: null, leadName: null } : c));
 }
