@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
@@ -70,9 +70,18 @@ export function TaskFormDialog({ open, onOpenChange, leadId, opportunityId, defa
     defaultValues: defaults(task, defaultType, myMembershipId),
   });
 
+  // Reset when the dialog opens or its task changes — not when the assignees answer arrives, which
+  // can come after the user started typing (it only fills the assignee, below).
+  const latestMembershipId = useRef(myMembershipId);
+  latestMembershipId.current = myMembershipId;
   useEffect(() => {
-    if (open) form.reset(defaults(task, defaultType, myMembershipId));
-  }, [open, task, defaultType, myMembershipId, form]);
+    if (open) form.reset(defaults(task, defaultType, latestMembershipId.current));
+  }, [open, task, defaultType, form]);
+  useEffect(() => {
+    if (open && !task && myMembershipId && form.getValues("assigneeId") === null && !form.getFieldState("assigneeId").isDirty) {
+      form.setValue("assigneeId", myMembershipId);
+    }
+  }, [open, task, myMembershipId, form]);
 
   const onError = (error: { message: string; data?: { fieldErrors?: Record<string, string[]> } | null }) => {
     const fieldErrors = Object.entries(error.data?.fieldErrors ?? {});
