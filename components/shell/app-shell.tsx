@@ -1,6 +1,7 @@
 "use client";
 
 import {
+  BarChart3Icon,
   Building2Icon,
   CalendarCheckIcon,
   HandshakeIcon,
@@ -8,12 +9,14 @@ import {
   LayersIcon,
   MenuIcon,
   PhoneCallIcon,
+  ReceiptTextIcon,
   PhoneIcon,
   RouteIcon,
   ServerCogIcon,
   ScrollTextIcon,
   ServerIcon,
   SettingsIcon,
+  TagsIcon,
   UsersIcon,
   type LucideIcon,
 } from "lucide-react";
@@ -43,6 +46,10 @@ const NAV: Record<string, { href: string; label: MessageKey; icon: LucideIcon }>
   telephony: { href: "/telephony", label: "shell.telephony", icon: PhoneIcon },
   routes: { href: "/routes", label: "shell.routes", icon: RouteIcon },
   pbx: { href: "/pbx", label: "shell.pbx", icon: ServerCogIcon },
+  billing: { href: "/billing", label: "shell.billing", icon: ReceiptTextIcon },
+  tariffs: { href: "/tariffs", label: "shell.tariffs", icon: TagsIcon },
+  invoices: { href: "/invoices", label: "shell.invoices", icon: ReceiptTextIcon },
+  reports: { href: "/reports", label: "shell.reports", icon: BarChart3Icon },
 };
 export type NavKey = keyof typeof NAV;
 

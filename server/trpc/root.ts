@@ -8,6 +8,7 @@ import { activitiesRouter } from "@/server/routers/activities/router";
 import { tasksRouter } from "@/server/routers/tasks/router";
 import { callsRouter } from "@/server/routers/calls/router";
 import { telephonyRouter } from "@/server/routers/telephony/router";
+import { billingRouter } from "@/server/routers/billing/router";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -19,6 +20,7 @@ export const appRouter = router({
   members: membersRouter,
   telephony: telephonyRouter,
   calls: callsRouter,
+  billing: billingRouter,
   settings: settingsRouter,
   admin: adminRouter,
 });

@@ -9,7 +9,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <AppShell
       workspaceName={t("shell.console")}
-      nav={["tenants", "plans", "inventory", "routes", "pbx", "audit"]}
+      nav={["tenants", "plans", "inventory", "routes", "pbx", "tariffs", "invoices", "reports", "audit"]}
       user={{ name: user.name, email: user.email, role: "superadmin" }}
     >
       {children}

@@ -1,3 +1,7 @@
+import { tariffsEn } from "./tariffs.en";
+import { invoicesEn } from "./invoices.en";
+import { billingReportsEn } from "./billingReports.en";
+import { billingEn } from "./billing.en";
 import { telephonyEn } from "./telephony.en";
 import { callsEn } from "./calls.en";
 import { callsBoardEn } from "./callsBoard.en";
@@ -55,6 +59,10 @@ export const en: Dictionary = {
     calls: "Calls",
     routes: "Routes",
     pbx: "PBX",
+    billing: "Billing",
+    tariffs: "Tariffs",
+    invoices: "Invoices",
+    reports: "Reports",
     openMenu: "Open menu",
     userMenu: "User menu",
     signOut: "Sign out",
@@ -334,6 +342,10 @@ export const en: Dictionary = {
   calls: callsEn,
   callsBoard: callsBoardEn,
   callHistory: callHistoryEn,
+  tariffs: tariffsEn,
+  invoices: invoicesEn,
+  billingReports: billingReportsEn,
+  billing: billingEn,
   numbers: numbersEn,
   pbx: pbxEn,
   routes: routesEn,

@@ -1,3 +1,7 @@
+import { tariffsPtBR } from "./tariffs.pt-BR";
+import { invoicesPtBR } from "./invoices.pt-BR";
+import { billingReportsPtBR } from "./billingReports.pt-BR";
+import { billingPtBR } from "./billing.pt-BR";
 import { telephonyPtBR } from "./telephony.pt-BR";
 import { callsPtBR } from "./calls.pt-BR";
 import { callsBoardPtBR } from "./callsBoard.pt-BR";
@@ -54,6 +58,10 @@ export const ptBR = {
     calls: "Chamadas",
     routes: "Rotas",
     pbx: "PABX",
+    billing: "Faturamento",
+    tariffs: "Tarifas",
+    invoices: "Faturas",
+    reports: "Relatórios",
     openMenu: "Abrir menu",
     userMenu: "Menu do usuário",
     signOut: "Sair",
@@ -333,6 +341,10 @@ export const ptBR = {
   calls: callsPtBR,
   callsBoard: callsBoardPtBR,
   callHistory: callHistoryPtBR,
+  tariffs: tariffsPtBR,
+  invoices: invoicesPtBR,
+  billingReports: billingReportsPtBR,
+  billing: billingPtBR,
   numbers: numbersPtBR,
   pbx: pbxPtBR,
   routes: routesPtBR,

@@ -1,9 +1,13 @@
 import { router } from "@/server/trpc/init";
 import { adminAuditRouter } from "./audit/router";
+import { adminBillingReportsRouter } from "./billing-reports/router";
+import { adminInvoicesRouter } from "./invoices/router";
 import { adminInventoryRouter } from "./inventory/router";
 import { adminPbxRouter } from "./pbx/router";
 import { adminPlansRouter } from "./plans/router";
+import { adminRatingRouter } from "./rating/router";
 import { adminRoutesRouter } from "./routes/router";
+import { adminTariffsRouter } from "./tariffs/router";
 import { adminTenantsRouter } from "./tenants/router";
 import { adminTrunksRouter } from "./trunks/router";
 
@@ -16,4 +20,8 @@ export const adminRouter = router({
   routes: adminRoutesRouter,
   pbx: adminPbxRouter,
   trunks: adminTrunksRouter,
+  tariffs: adminTariffsRouter,
+  rating: adminRatingRouter,
+  invoices: adminInvoicesRouter,
+  billingReports: adminBillingReportsRouter,
 });

@@ -14,7 +14,11 @@ export default async function TenantAppLayout({ children, params }: { children: 
     <AppShell
       workspaceName={tenant.name}
       // Support reads the CRM only: settings hold secrets and members' data it has no business with.
-      nav={support || viewer.role === "rep" ? CRM_NAV : [...CRM_NAV, "telephony", "settings"]}
+      nav={
+        support || viewer.role === "rep"
+          ? CRM_NAV
+          : [...CRM_NAV, "telephony", ...(viewer.role === "manager" ? [] : (["billing"] as const)), "settings"]
+      }
       user={{ name: viewer.name, email: viewer.email, role: support ? "superadmin" : viewer.role }}
       banner={support ? <SupportSessionBanner email={viewer.email} /> : undefined}
     >

@@ -1,0 +1,3 @@
+export const billingPtBR = {
+  title: "Faturamento",
+};

@@ -1,0 +1,3 @@
+export const tariffsPtBR = {
+  title: "Tarifas",
+};

@@ -1,0 +1,135 @@
+// The rating rules (issue 7), pure: which rate applies to a call and what each side charges.
+// server/services/billing/README.md states them in prose; the tests hold them to it.
+
+export type RateRow = {
+  id: string;
+  /** E.164 digits without "+". */
+  prefix: string;
+  description: string;
+  pricePerMinuteMicros: bigint;
+  connectionFeeMicros: bigint;
+  minSeconds: number;
+  incrementSeconds: number;
+  /** Epoch milliseconds; the rate applies to calls started in [effectiveFrom, effectiveTo). */
+  effectiveFrom: number;
+  effectiveTo: number | null;
+};
+
+/** The seconds a rate bills: 0 unanswered; else at least the minimum, rounded up to the increment. */
+export function billedSeconds(answeredSec: number, rate: Pick<RateRow, "minSeconds" | "incrementSeconds">): number {
+  if (!(answeredSec > 0)) return 0;
+  const atLeast = Math.max(Math.ceil(answeredSec), rate.minSeconds);
+  return Math.ceil(atLeast / rate.incrementSeconds) * rate.incrementSeconds;
+}
+
+/**
+ * What a rate charges for a call, in micro-reais: the connection fee plus billed seconds × price / 60,
+ * the per-second part rounded half up to the micro-real. Nothing (not even the fee) when nothing is
+ * billed: an unanswered call costs and pays nothing. bigint throughout, so huge durations stay exact.
+ */
+export function chargeMicros(billedSec: number, rate: Pick<RateRow, "pricePerMinuteMicros" | "connectionFeeMicros">): bigint {
+  if (billedSec <= 0) return 0n;
+  return rate.connectionFeeMicros + (BigInt(billedSec) * rate.pricePerMinuteMicros + 30n) / 60n;
+}
+
+/** A deck's rates indexed for longest-prefix match at an instant. */
+export type RateIndex = {
+  readonly size: number;
+  /** The rate of the longest prefix of `number` that has a rate effective at `at`; null when none. */
+  match(number: string, at: number): RateRow | null;
+};
+
+const MAX_PREFIX = 15;
+
+export function buildRateIndex(rates: Iterable<RateRow>): RateIndex {
+  const byPrefix = new Map<string, RateRow[]>();
+  let size = 0;
+  for (const rate of rates) {
+    const list = byPrefix.get(rate.prefix);
+    if (list) list.push(rate);
+    else byPrefix.set(rate.prefix, [rate]);
+    size++;
+  }
+  for (const list of byPrefix.values()) list.sort((a, b) => a.effectiveFrom - b.effectiveFrom);
+  return {
+    size,
+    match(number, at) {
+      for (let length = Math.min(MAX_PREFIX, number.length); length > 0; length--) {
+        const list = byPrefix.get(number.slice(0, length));
+        if (!list) continue;
+        // A prefix whose rates are all out of their period at `at` falls through to a shorter prefix.
+        for (let i = list.length - 1; i >= 0; i--) {
+          const rate = list[i]!;
+          if (rate.effectiveFrom <= at) {
+            if (rate.effectiveTo === null || at < rate.effectiveTo) return rate;
+            break;
+          }
+        }
+      }
+      return null;
+    },
+  };
+}
+
+export type CallToRate = {
+  /** E.164 digits the call was matched on (the dialled number outbound, the DID inbound). */
+  number: string;
+  /** Epoch milliseconds. */
+  startedAt: number;
+  /** Talk time (Cdr billsec); 0 when unanswered. */
+  answeredSec: number;
+};
+
+export type UnratableReason = "no_sell_deck" | "no_sell_rate" | "no_buy_deck" | "no_buy_rate";
+
+export type ChargeResult = {
+  status: "rated" | "unratable";
+  unratableReason: UnratableReason | null;
+  destination: string | null;
+  billedSecSell: number;
+  billedSecBuy: number;
+  priceMicros: bigint | null;
+  costMicros: bigint | null;
+  marginMicros: bigint | null;
+  sellRateId: string | null;
+  buyRateId: string | null;
+};
+
+/**
+ * Rates one call against the sell side (what the tenant pays) and the buy side (what the provider
+ * charges). A missing deck or rate on a side that has to bill flags the call as unratable, naming
+ * the side; it is never rated as zero. An unanswered call bills nothing on either side, so it is
+ * rated at zero even without rates (the rates found are still recorded).
+ */
+export function rateCall(call: CallToRate, sell: RateIndex | null, buy: RateIndex | null): ChargeResult {
+  const sellRate = sell?.match(call.number, call.startedAt) ?? null;
+  const buyRate = buy?.match(call.number, call.startedAt) ?? null;
+  const billedSecSell = sellRate ? billedSeconds(call.answeredSec, sellRate) : 0;
+  const billedSecBuy = buyRate ? billedSeconds(call.answeredSec, buyRate) : 0;
+  const base = {
+    destination: sellRate?.description ?? null,
+    billedSecSell,
+    billedSecBuy,
+    sellRateId: sellRate?.id ?? null,
+    buyRateId: buyRate?.id ?? null,
+  };
+  const unanswered = !(call.answeredSec > 0);
+  const reason: UnratableReason | null = unanswered
+    ? null
+    : !sell
+      ? "no_sell_deck"
+      : !sellRate
+        ? "no_sell_rate"
+        : !buy
+          ? "no_buy_deck"
+          : !buyRate
+            ? "no_buy_rate"
+            : null;
+  if (reason) {
+    const priceMicros = sellRate ? chargeMicros(billedSecSell, sellRate) : null;
+    return { ...base, status: "unratable", unratableReason: reason, priceMicros, costMicros: null, marginMicros: null };
+  }
+  const priceMicros = sellRate ? chargeMicros(billedSecSell, sellRate) : 0n;
+  const costMicros = buyRate ? chargeMicros(billedSecBuy, buyRate) : 0n;
+  return { ...base, status: "rated", unratableReason: null, priceMicros, costMicros, marginMicros: priceMicros - costMicros };
+}
