@@ -172,7 +172,8 @@ export async function seedDemoCalls(tx: Prisma.TransactionClient, options: SeedD
       userId: p.agent.userId,
       userName: p.agent.name,
       leadId: p.lead?.id ?? null,
-      gatewayName: p.direction === "internal" ? null : "gw_carrier",
+      // Gateway names as the renderer names carriers (`gw_<name>`, reported without the prefix): rated by their decks.
+      gatewayName: p.direction === "internal" ? null : n % 7 === 0 ? "algar-sp1" : "vivo-sp1",
       startedAt,
       ringingAt: p.disposition === "agent_missed" ? null : ringingAt,
       answeredAt,

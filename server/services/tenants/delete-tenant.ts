@@ -3,12 +3,12 @@ import { AppError } from "@/server/errors";
 import type { ConsoleDeps } from "./console-deps";
 import { tenantSnapshot } from "./tenant-snapshot";
 
-export type DeletionBlocker = "members" | "leads" | "extensions" | "dids" | "calls";
+export type DeletionBlocker = "members" | "leads" | "extensions" | "dids" | "calls" | "invoices" | "rateDeck";
 
 /**
  * A tenant may be deleted only while it has no history worth keeping: no member ever joined (pending
- * invitations do not count), no leads, no extensions, no DIDs allocated to it and no calls (billable
- * history). Anything else is archived instead (status "archived"), which keeps every row.
+ * invitations do not count), no leads, no extensions, no DIDs allocated to it, no calls and no invoices
+ * (billable history) and no price list of its own. Anything else is archived instead (status "archived"), which keeps every row.
  */
 export async function deletionBlockers(db: TenantDb, tenantId: string): Promise<DeletionBlocker[]> {
   const counts: Record<DeletionBlocker, number> = {
@@ -17,6 +17,8 @@ export async function deletionBlockers(db: TenantDb, tenantId: string): Promise<
     extensions: await db.extension.count({ where: { tenantId } }),
     dids: await db.did.count({ where: { tenantId } }),
     calls: await db.call.count({ where: { tenantId } }),
+    invoices: await db.invoice.count({ where: { tenantId } }),
+    rateDeck: await db.rateDeck.count({ where: { tenantId } }),
   };
   return (Object.keys(counts) as DeletionBlocker[]).filter((k) => counts[k] > 0);
 }
