@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRateMicros } from "@/lib/billing/micros";
 import { messageKey, type Dictionary, type Params } from "@/lib/i18n";
 import { optionalEmail as email, optionalPhone as phone, optionalText } from "./fields";
 
@@ -338,9 +339,25 @@ export const DidListInput = z.object({
 });
 export type DidListInput = z.input<typeof DidListInput>;
 
+/** A per-minute amount with up to six decimals ("0,12", "0.0850") → micro-reais; empty = 0. */
+const perMinute = z.string().transform((value, ctx) => {
+  if (value.trim() === "") return 0n;
+  const micros = parseRateMicros(value);
+  if (micros === null) {
+    ctx.addIssue({ code: "custom", message: inventoryError("invalid_money") });
+    return z.NEVER;
+  }
+  return micros;
+});
+
 export const DidUpdateFields = z.object({
   monthlyCost: money(2, 8),
   gatewayId: id.nullable(),
+  /** What the tenant holding the number pays a month (billing; omitted = unchanged). */
+  monthlyPrice: money(2, 8).optional(),
+  /** Calls received on the number (e.g. 0800): what the provider charges and the tenant pays a minute. */
+  inboundCostPerMinute: perMinute.optional(),
+  inboundPricePerMinute: perMinute.optional(),
 });
 export const DidUpdateInput = z.object({ id, data: DidUpdateFields });
 export type DidUpdateInput = z.input<typeof DidUpdateInput>;
@@ -362,6 +379,10 @@ export const DidOutput = z.object({
   provider: z.object({ id: z.string(), name: z.string() }),
   gateway: z.object({ id: z.string(), name: z.string() }).nullable(),
   monthlyCost: z.string(),
+  monthlyPrice: z.string(),
+  /** Six-place decimals of a real per minute ("0.120000"); "0.000000" = calls received are not rated. */
+  inboundCostPerMinute: z.string(),
+  inboundPricePerMinute: z.string(),
   status: DidStatus,
   tenant: z.object({ id: z.string(), name: z.string(), slug: z.string() }).nullable(),
   allocatedAt: z.date().nullable(),

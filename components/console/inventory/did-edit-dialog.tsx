@@ -15,14 +15,14 @@ import { formatPhone } from "@/lib/phone";
 import { DidUpdateFields, type DidOutput } from "@/lib/schemas/inventory";
 import { applyServerErrors } from "./apply-server-errors";
 import { ChoiceField, TextField } from "./form-fields";
-import { moneyInputValue } from "./format-money";
+import { moneyInputValue, perMinuteInputValue } from "./format-money";
 
 type FormInput = z.input<typeof DidUpdateFields>;
 type FormOutput = z.output<typeof DidUpdateFields>;
 
 type Props = { did: DidOutput | null; onClose: () => void; onSaved: (did: DidOutput) => void };
 
-/** Monthly cost and gateway (one of the number's provider); the rest of a number is fixed. */
+/** Monthly cost and price, per-minute rates of received calls, and gateway (one of the number's provider); the rest is fixed. */
 export function DidEditDialog({ did, onClose, onSaved }: Props) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
@@ -32,11 +32,18 @@ export function DidEditDialog({ did, onClose, onSaved }: Props) {
   }).data;
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(DidUpdateFields),
-    defaultValues: { monthlyCost: "", gatewayId: null },
+    defaultValues: { monthlyCost: "", gatewayId: null, monthlyPrice: "", inboundCostPerMinute: "", inboundPricePerMinute: "" },
   });
 
   useEffect(() => {
-    if (did) form.reset({ monthlyCost: moneyInputValue(did.monthlyCost, locale), gatewayId: did.gateway?.id ?? null });
+    if (did)
+      form.reset({
+        monthlyCost: moneyInputValue(did.monthlyCost, locale),
+        gatewayId: did.gateway?.id ?? null,
+        monthlyPrice: moneyInputValue(did.monthlyPrice, locale),
+        inboundCostPerMinute: perMinuteInputValue(did.inboundCostPerMinute, locale),
+        inboundPricePerMinute: perMinuteInputValue(did.inboundPricePerMinute, locale),
+      });
   }, [did, locale, form]);
 
   const update = useMutation(
@@ -47,7 +54,13 @@ export function DidEditDialog({ did, onClose, onSaved }: Props) {
         onClose();
       },
       onError: (error) =>
-        applyServerErrors((field, message) => form.setError(field as Path<FormInput>, { message }), error, ["monthlyCost", "gatewayId"]),
+        applyServerErrors((field, message) => form.setError(field as Path<FormInput>, { message }), error, [
+          "monthlyCost",
+          "gatewayId",
+          "monthlyPrice",
+          "inboundCostPerMinute",
+          "inboundPricePerMinute",
+        ]),
     }),
   );
 
@@ -60,7 +73,8 @@ export function DidEditDialog({ did, onClose, onSaved }: Props) {
         </DialogHeader>
         <Form {...form}>
           <form
-            onSubmit={form.handleSubmit((values) => did && update.mutate({ id: did.id, data: values }))}
+            // The typed text goes to the server, which parses it again (the per-minute amounts become bigint).
+            onSubmit={form.handleSubmit(() => did && update.mutate({ id: did.id, data: form.getValues() }))}
             noValidate
             className="grid gap-4"
             data-testid="did-form"
@@ -72,6 +86,22 @@ export function DidEditDialog({ did, onClose, onSaved }: Props) {
               inputMode="decimal"
               autoFocus
             />
+            <TextField control={form.control} name="monthlyPrice" label={t("inventory.dids.field.monthlyPrice")} inputMode="decimal" />
+            <div className="grid gap-4 sm:grid-cols-2">
+              <TextField
+                control={form.control}
+                name="inboundCostPerMinute"
+                label={t("inventory.dids.field.inboundCostPerMinute")}
+                inputMode="decimal"
+              />
+              <TextField
+                control={form.control}
+                name="inboundPricePerMinute"
+                label={t("inventory.dids.field.inboundPricePerMinute")}
+                inputMode="decimal"
+              />
+            </div>
+            <p className="-mt-2 text-xs text-muted-foreground">{t("inventory.dids.inboundHint")}</p>
             <ChoiceField
               control={form.control}
               name="gatewayId"

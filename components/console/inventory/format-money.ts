@@ -13,3 +13,9 @@ export function moneyInputValue(amount: string, locale: string, fractionDigits =
   const fixed = Number(amount).toFixed(fractionDigits);
   return locale === "pt-BR" ? fixed.replace(".", ",") : fixed;
 }
+
+/** A six-place per-minute amount ("0.085000") as an input value with only the decimals it needs ("0,085"). */
+export function perMinuteInputValue(amount: string, locale: string): string {
+  const trimmed = amount.replace(/(\.\d{2}\d*?)0+$/, "$1");
+  return locale === "pt-BR" ? trimmed.replace(".", ",") : trimmed;
+}

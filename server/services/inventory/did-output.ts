@@ -1,3 +1,4 @@
+import { microsToDecimal } from "@/lib/billing/micros";
 import type { DidOutput } from "@/lib/schemas/inventory";
 import type { Prisma } from "@/prisma/generated/client";
 
@@ -5,6 +6,9 @@ export const didSelect = {
   id: true,
   number: true,
   monthlyCost: true,
+  monthlyPrice: true,
+  inboundCostPerMinuteMicros: true,
+  inboundPricePerMinuteMicros: true,
   status: true,
   allocatedAt: true,
   createdAt: true,
@@ -16,6 +20,18 @@ export const didSelect = {
 
 type DidRow = Prisma.DidGetPayload<{ select: typeof didSelect }>;
 
-export function toDidOutput({ monthlyCost, ...row }: DidRow): DidOutput {
-  return { ...row, monthlyCost: monthlyCost.toFixed(2) };
+export function toDidOutput({
+  monthlyCost,
+  monthlyPrice,
+  inboundCostPerMinuteMicros,
+  inboundPricePerMinuteMicros,
+  ...row
+}: DidRow): DidOutput {
+  return {
+    ...row,
+    monthlyCost: monthlyCost.toFixed(2),
+    monthlyPrice: monthlyPrice.toFixed(2),
+    inboundCostPerMinute: microsToDecimal(inboundCostPerMinuteMicros),
+    inboundPricePerMinute: microsToDecimal(inboundPricePerMinuteMicros),
+  };
 }

@@ -15,7 +15,7 @@ export async function getDid(db: TenantDb, id: string): Promise<DidOutput> {
   return toDidOutput(row);
 }
 
-/** Cost and gateway can change in any status; the gateway must be one of the number's provider. */
+/** Cost, prices and gateway can change in any status; the gateway must be one of the number's provider. */
 export async function updateDid(db: TenantDb, id: string, data: DidUpdateData, audit: RecordAuditFn): Promise<DidOutput> {
   const before = await getDid(db, id);
   if (data.gatewayId) {
@@ -24,7 +24,17 @@ export async function updateDid(db: TenantDb, id: string, data: DidUpdateData, a
     if (key) throw new AppError("INVALID_INPUT", inventoryError(key), { fieldErrors: { gatewayId: [inventoryError(key)] } });
   }
   const after = toDidOutput(
-    await db.did.update({ where: { id }, data: { monthlyCost: data.monthlyCost, gatewayId: data.gatewayId }, select: didSelect }),
+    await db.did.update({
+      where: { id },
+      data: {
+        monthlyCost: data.monthlyCost,
+        gatewayId: data.gatewayId,
+        monthlyPrice: data.monthlyPrice,
+        inboundCostPerMinuteMicros: data.inboundCostPerMinute,
+        inboundPricePerMinuteMicros: data.inboundPricePerMinute,
+      },
+      select: didSelect,
+    }),
   );
   await audit({ action: "did.update", objectType: "did", objectId: id, before, after });
   return after;

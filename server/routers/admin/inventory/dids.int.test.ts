@@ -99,6 +99,29 @@ describe("admin.inventory.dids", () => {
       expect(audit[0]).toMatchObject({ before: { monthlyCost: "10.00", gateway: null }, after: { monthlyCost: "15.90" } });
     });
 
+    it("keeps the billing prices: monthly price and per-minute rates of received calls, exact to the micro-real", async () => {
+      const [did] = await insertFreeDids(providerId, 1);
+      const updated = await root.admin.inventory.dids.update({
+        id: did!.id,
+        data: { monthlyCost: "5", gatewayId: null, monthlyPrice: "19,90", inboundCostPerMinute: "0,0825", inboundPricePerMinute: "0.15" },
+      });
+      expect(updated).toMatchObject({ monthlyPrice: "19.90", inboundCostPerMinute: "0.082500", inboundPricePerMinute: "0.150000" });
+      const [row] = await ownerQuery<{ cost: string; price: string }>(
+        `SELECT "inboundCostPerMinuteMicros"::text AS cost, "inboundPricePerMinuteMicros"::text AS price FROM "Did" WHERE id = $1`,
+        [did!.id],
+      );
+      expect(row).toEqual({ cost: "82500", price: "150000" });
+      // Omitted prices stay; a seventh decimal is refused rather than rounded away.
+      expect(await root.admin.inventory.dids.update({ id: did!.id, data: { monthlyCost: "6", gatewayId: null } })).toMatchObject({
+        monthlyPrice: "19.90",
+        inboundPricePerMinute: "0.150000",
+      });
+      const tooPrecise = await trpcError(
+        root.admin.inventory.dids.update({ id: did!.id, data: { monthlyCost: "6", gatewayId: null, inboundPricePerMinute: "0,1234567" } }),
+      );
+      expect(blamedFields(tooPrecise)).toEqual(["inboundPricePerMinute"]);
+    });
+
     it("deletes only free numbers", async () => {
       const [free, taken] = await insertFreeDids(providerId, 2);
       const tenant = await throwawayTenant(1);
@@ -133,6 +156,13 @@ describe("admin.inventory.dids", () => {
       expect((await trpcError(root.admin.inventory.dids.allocate({ id: did!.id, tenantId: tenant.id }))).code).toBe("CONFLICT");
 
       expect(await root.admin.inventory.dids.returnToPool({ id: did!.id })).toMatchObject({ status: "free", tenant: null });
+
+      // The database keeps who held the number when (invoices prorate DID fees from it).
+      const history = await ownerQuery<{ tenantId: string; open: boolean }>(
+        `SELECT "tenantId", "toAt" IS NULL AS open FROM "DidAllocation" WHERE "didId" = $1 ORDER BY "fromAt"`,
+        [did!.id],
+      );
+      expect(history).toEqual([{ tenantId: tenant.id, open: false }]);
 
       const audit = await auditFor(did!.id);
       expect(audit.map((a) => [a.action, a.tenantId])).toEqual([
