@@ -138,6 +138,10 @@ export async function seedDemoCalls(tx: Prisma.TransactionClient, options: SeedD
     })
   ).map((l) => ({ id: l.id, phone: l.phone!, ownerId: l.ownerId }));
   if (agents.length === 0) return 0;
+  // An inbound call reaches the tenant on one of its numbers: Asterisk reports the DID dialled (digits).
+  const dids = (await tx.did.findMany({ where: { tenantId }, orderBy: { number: "asc" }, select: { number: true } })).map((d) =>
+    d.number.replace(/^\+/, ""),
+  );
 
   const random = createRandom(seedOf(`${slug}:calls`));
   const now = options.now.getTime();
@@ -159,7 +163,8 @@ export async function seedDemoCalls(tx: Prisma.TransactionClient, options: SeedD
     const id = randomUUID();
     const activityId = p.lead ? randomUUID() : null;
     const extensionSide = p.agent.extension;
-    const [fromNumber, toNumber] = p.direction === "inbound" ? [p.number, extensionSide] : [extensionSide, p.number];
+    const [fromNumber, toNumber] =
+      p.direction === "inbound" ? [p.number, dids.length > 0 ? dids[n % dids.length]! : extensionSide] : [extensionSide, p.number];
     calls.push({
       id,
       tenantId,

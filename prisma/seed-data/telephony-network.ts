@@ -62,19 +62,42 @@ const ROUTES = [
   { name: "internacional-e164", pattern: "_+X.", priority: 95, stripDigits: 1, gateways: ["algar-sp1"] },
 ];
 
-const DIDS: { number: string; provider: string; gateway: string; monthlyCost: string; tenant: string | null }[] = [
+type DemoDid = {
+  number: string;
+  provider: string;
+  gateway: string;
+  monthlyCost: string;
+  monthlyPrice: string;
+  tenant: string | null;
+  /** Calls received are rated per minute (toll-free): micro-reais a minute, cost and price. */
+  inbound?: { costMicros: bigint; priceMicros: bigint };
+};
+
+const DIDS: DemoDid[] = [
   ...[1, 2, 3, 4].map((n) => ({
     number: `+55113000000${n}`,
     provider: "Vivo Empresas",
     gateway: "vivo-sp1",
     monthlyCost: "12.00",
+    monthlyPrice: "25.00",
     tenant: "acme",
   })),
+  // acme's toll-free line: the operator pays Vivo per minute received and resells it.
+  {
+    number: "+558007770001",
+    provider: "Vivo Empresas",
+    gateway: "vivo-sp1",
+    monthlyCost: "30.00",
+    monthlyPrice: "59.90",
+    tenant: "acme",
+    inbound: { costMicros: 90_000n, priceMicros: 150_000n },
+  },
   ...[1, 2].map((n) => ({
     number: `+55214000000${n}`,
     provider: "Algar Wholesale",
     gateway: "algar-sp1",
     monthlyCost: "9.50",
+    monthlyPrice: "19.90",
     tenant: "globex",
   })),
   ...[5, 6, 7, 8].map((n) => ({
@@ -82,9 +105,12 @@ const DIDS: { number: string; provider: string; gateway: string; monthlyCost: st
     provider: "Vivo Empresas",
     gateway: "vivo-sp1",
     monthlyCost: "12.00",
+    monthlyPrice: "25.00",
     tenant: null,
   })),
 ];
+
+const ALLOCATED_DAYS_AGO = 75;
 
 /**
  * Idempotent: creates what is missing and never changes what exists (an operator's edits, a DID
@@ -154,9 +180,13 @@ export async function seedTelephonyNetwork(tx: Prisma.TransactionClient, options
         providerId: providers.get(did.provider)!,
         gatewayId: gateways.get(did.gateway)!,
         monthlyCost: did.monthlyCost,
+        monthlyPrice: did.monthlyPrice,
+        inboundCostPerMinuteMicros: did.inbound?.costMicros ?? 0n,
+        inboundPricePerMinuteMicros: did.inbound?.priceMicros ?? 0n,
         status: tenantId ? "allocated" : "free",
         tenantId,
-        allocatedAt: tenantId ? new Date() : null,
+        // Held since before last month, so the demo's previous-month invoice bills them in full.
+        allocatedAt: tenantId ? new Date(Date.now() - ALLOCATED_DAYS_AGO * 86_400_000) : null,
       },
     });
   }
