@@ -155,6 +155,44 @@ describe("AMI client: actions", () => {
     expect(server.actions.map((action) => action.action.toLowerCase())).toEqual(["login", "ping"]);
   });
 
+  it("writes Action first, then our ActionID, and an object as one `Key: name=value` line per entry", async () => {
+    const server = await serverWith();
+    server.onAction((action) => (action.action === "Originate" ? { message: "Originate successfully queued" } : undefined));
+    const client = clientFor(server);
+    await client.connect();
+    await client.action({ action: "Originate", channel: "PJSIP/acme_1001", async: true, priority: 1, variable: { A: "1", B: "x=y" } });
+    const originate = server.actions.find((action) => action.action === "Originate")!;
+    expect(originate.headers).toEqual([
+      ["Action", "Originate"],
+      ["ActionID", originate.actionId],
+      ["Channel", "PJSIP/acme_1001"],
+      ["Async", "true"],
+      ["Priority", "1"],
+      ["Variable", "A=1"],
+      ["Variable", "B=x=y"],
+    ]);
+  });
+
+  it("never writes a secret with a line break: the login fails as auth_failed and nothing reaches Asterisk", async () => {
+    const server = await serverWith();
+    const client = clientFor(server, { reconnect: false }, "secret\r\nAction: Originate");
+    await expect(client.connect()).rejects.toMatchObject({ code: "auth_failed" });
+    expect(server.actions).toEqual([]);
+  });
+
+  it("reads an older Asterisk's Response: Follows … --END COMMAND-- answer as Command output", async () => {
+    const server = await serverWith();
+    server.onAction((action) =>
+      action.action === "Command"
+        ? { raw: `Response: Follows\r\nPrivilege: Command\r\nActionID: ${action.actionId}\r\nline 1\n\n  line 3\n--END COMMAND--\r\n\r\n` }
+        : undefined,
+    );
+    const client = clientFor(server, { reconnect: false });
+    await client.connect();
+    expect(await client.command("core show uptime")).toEqual({ ok: true, output: ["line 1", "", "  line 3"] });
+    await expect(client.action({ action: "Ping" })).resolves.toMatchObject({ response: "Success" });
+  });
+
   it("parses Command output to exactly the lines of capture 14, leading spaces and empty lines kept", async () => {
     const packets = capturePackets("14-command-actions");
     const expectedLines = (actionId: string) =>

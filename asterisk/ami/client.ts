@@ -1,6 +1,5 @@
-import Manager, { type AsteriskManager, type RawAmiPacket, type RawAmiRequest } from "asterisk-manager";
 import { reconnectDelayMs } from "./backoff";
-import { amiField, amiFieldList, normalizeAmiFields } from "./fields";
+import { amiField, amiFieldList } from "./fields";
 import {
   AmiError,
   type AmiAction,
@@ -8,11 +7,13 @@ import {
   type AmiClient,
   type AmiCommandResult,
   type AmiEvent,
+  type AmiFields,
   type AmiHealth,
   type AmiResponse,
   type AmiState,
   type AmiTarget,
 } from "./types";
+import { AmiWireSession, type AmiWireHeader } from "./wire-session";
 
 export type AmiLogger = {
   info(message: string, data?: Record<string, unknown>): void;
@@ -47,7 +48,7 @@ const DEFAULTS = {
 
 const silentLogger: AmiLogger = { info() {}, warn() {}, error() {} };
 
-// Our own ActionIDs: asterisk-manager's Date.now() ids collide under load.
+// Process-wide, so two clients (or two sessions of one) never reuse an ActionID.
 let actionCounter = 0;
 const nextActionId = () => `linha-${++actionCounter}`;
 
@@ -57,7 +58,7 @@ const LINE_BREAK = /[\r\n]/;
 const ACTION_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 type Session = {
-  manager: AsteriskManager;
+  wire: AmiWireSession;
   loggedIn: boolean;
   ended: boolean;
   socketError: string | null;
@@ -75,7 +76,7 @@ type Pending = {
   events: AmiEvent[];
 };
 
-/** A typed AMI client over asterisk-manager: own ActionIDs, timeouts, list actions, reconnect with backoff. */
+/** A typed AMI client over our own wire session: own ActionIDs, timeouts, list actions, reconnect with backoff. */
 export function createAmiClient(target: AmiTarget, options: AmiClientOptions = {}): AmiClient {
   return new ReconnectingAmiClient(target, { ...DEFAULTS, ...stripUndefined(options) }, options.logger ?? silentLogger);
 }
@@ -179,9 +180,9 @@ class ReconnectingAmiClient implements AmiClient {
   }
 
   private send(session: Session, action: AmiAction, timeoutMs: number, ownActionId?: string): Promise<AmiResponse> {
-    let request: RawAmiRequest;
+    let headers: AmiWireHeader[];
     try {
-      request = toRequest(action);
+      headers = toRequest(action);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -195,7 +196,8 @@ class ReconnectingAmiClient implements AmiClient {
         timeoutMs,
       );
       this.pending.set(actionId, { session, action: action.action, resolve, reject, timer, list: null, events: [] });
-      session.manager.action({ ...request, actionid: actionId });
+      // Not written when the socket is already closing: its close rejects the action as not_connected.
+      session.wire.send([headers[0]!, ["ActionID", actionId], ...headers.slice(1)]);
     });
   }
 
@@ -204,8 +206,6 @@ class ReconnectingAmiClient implements AmiClient {
     if (!pending) return;
     this.pending.delete(actionId);
     clearTimeout(pending.timer);
-    // asterisk-manager keeps a once(actionId) listener per action; drop it when no answer came.
-    pending.session.manager.removeAllListeners(actionId);
     if (outcome instanceof AmiError) pending.reject(outcome);
     else pending.resolve(outcome);
   }
@@ -213,41 +213,41 @@ class ReconnectingAmiClient implements AmiClient {
   private startAttempt(): void {
     this.clearRetry();
     if (this.state === "idle" || this.state === "closed") this.setState("connecting");
-    const { host, port, username, secret } = this.target;
-    const manager = new Manager(undefined, host, username, secret, true);
-    const session: Session = { manager, loggedIn: false, ended: false, socketError: null };
+    const { host, port } = this.target;
+    const session: Session = { wire: undefined!, loggedIn: false, ended: false, socketError: null };
+    session.wire = new AmiWireSession(host, port, {
+      onConnect: () => this.login(session),
+      onPacket: (fields) => {
+        if (session === this.session) this.handlePacket(fields);
+      },
+      onClose: (error) => {
+        session.socketError = error?.message ?? null;
+        this.onSocketClosed(session);
+      },
+    });
     this.session = session;
-
-    // asterisk-manager's login() sends "Event: on", but Asterisk reads "Events:"; it also needs our ActionID.
-    const sendRaw = manager.action;
-    manager.action = (request, callback) =>
-      request.action === "login"
-        ? sendRaw({ action: "login", actionid: nextActionId(), username, secret, events: "on" }, callback)
-        : sendRaw(request, callback);
-
-    manager.on("error", (error) => {
-      session.socketError = error.message;
-    });
-    manager.on("close", () => this.onSocketClosed(session));
-    manager.on("response", (packet) => {
-      if (session === this.session) this.handleResponse(packet);
-    });
-    manager.on("managerevent", (packet) => {
-      if (session === this.session) this.handleEvent(packet);
-    });
-
     session.connectTimer = setTimeout(
       () => this.failAttempt(session, `AMI login to ${this.address} timed out after ${this.options.connectTimeoutMs} ms`, false),
       this.options.connectTimeoutMs,
     );
-    manager.connect(port, host, () => {
-      if (session.ended) return;
-      manager.login((error) => {
+  }
+
+  /** Login is an ordinary action whose Response decides (Asterisk 22: `Response: Error`, `Message: Authentication failed`). */
+  private login(session: Session): void {
+    if (session.ended) return;
+    const { username, secret } = this.target;
+    // The connect timer bounds the whole attempt; this timeout only keeps the pending entry finite.
+    this.send(session, { action: "Login", username, secret, events: "on" }, this.options.connectTimeoutMs + 1_000).then(
+      () => {
+        if (!session.ended) this.onLoggedIn(session);
+      },
+      (error: AmiError) => {
         if (session.ended) return;
-        if (error) this.failAttempt(session, text(error.message) || "Authentication failed", true);
-        else this.onLoggedIn(session);
-      });
-    });
+        // A refused answer (or a secret that cannot be written) will not get better by retrying soon.
+        if (error.code === "action_failed") this.failAttempt(session, error.response?.message.trim() || error.message, true);
+        else this.failAttempt(session, error.message, false);
+      },
+    );
   }
 
   private onLoggedIn(session: Session): void {
@@ -329,25 +329,22 @@ class ReconnectingAmiClient implements AmiClient {
       this.session = null;
       this.stopKeepAlive();
     }
-    const { manager } = session;
-    manager.removeAllListeners("response");
-    manager.removeAllListeners("managerevent");
-    manager.removeAllListeners("close");
-    // disconnect() forgets a socket that is still connecting without closing it: close it once it connects.
-    if (manager.isConnected()) manager.disconnect();
-    else manager.on("connect", () => manager.disconnect());
+    session.wire.close();
     for (const [actionId, pending] of this.pending) {
       if (pending.session === session) this.settle(actionId, error);
     }
   }
 
-  private handleResponse(packet: RawAmiPacket): void {
+  private handlePacket(fields: AmiFields): void {
     // Some events carry a Response: header (OriginateResponse); they are events, not answers.
-    if (packet.event !== undefined) return;
-    const actionId = typeof packet.actionid === "string" ? packet.actionid : undefined;
+    if (fields.event !== undefined) this.handleEvent(fields);
+    else if (fields.response !== undefined) this.handleResponse(fields);
+  }
+
+  private handleResponse(fields: AmiFields): void {
+    const actionId = amiField(fields, "actionid");
     const pending = actionId ? this.pending.get(actionId) : undefined;
     if (!actionId || !pending) return;
-    const fields = normalizeAmiFields(packet);
     const response: AmiResponse = {
       response: amiField(fields, "response") ?? "",
       message: amiField(fields, "message") ?? "",
@@ -364,8 +361,7 @@ class ReconnectingAmiClient implements AmiClient {
     }
   }
 
-  private handleEvent(packet: RawAmiPacket): void {
-    const fields = normalizeAmiFields(packet);
+  private handleEvent(fields: AmiFields): void {
     const event: AmiEvent = { event: amiField(fields, "event") ?? "", fields };
     const actionId = amiField(fields, "actionid");
     const pending = actionId ? this.pending.get(actionId) : undefined;
@@ -431,30 +427,30 @@ class ReconnectingAmiClient implements AmiClient {
   }
 }
 
-/** Header values go to Asterisk verbatim: a line break would let one value forge more headers or actions. */
-function toRequest(action: AmiAction): RawAmiRequest {
-  const request: RawAmiRequest = {};
-  for (const [key, value] of Object.entries(action)) {
-    if (value === undefined || key.toLowerCase() === "actionid") continue;
-    if (!HEADER_NAME.test(key)) throw new AmiError("action_failed", `refused to send AMI header name "${key}"`);
-    if (typeof value === "object") {
-      for (const [name, item] of Object.entries(value)) {
-        if (LINE_BREAK.test(name) || LINE_BREAK.test(item))
-          throw new AmiError("action_failed", `refused to send AMI header ${key}: line break`);
-      }
-    } else if (LINE_BREAK.test(String(value))) {
-      throw new AmiError("action_failed", `refused to send AMI header ${key}: line break`);
-    }
-    request[key] = value;
-  }
+/**
+ * The action's header lines, `Action` first (the ActionID goes in after it). Values go to Asterisk
+ * verbatim: a line break would let one value forge more headers or actions, so it is refused here
+ * (and again by the wire session, which never writes one).
+ */
+function toRequest(action: AmiAction): AmiWireHeader[] {
   if (!action.action) throw new AmiError("action_failed", "an AMI action needs a name");
-  return request;
+  const headers: AmiWireHeader[] = [["Action", checked("Action", action.action)]];
+  for (const [key, value] of Object.entries(action)) {
+    const lower = key.toLowerCase();
+    if (value === undefined || lower === "action" || lower === "actionid") continue;
+    if (!HEADER_NAME.test(key)) throw new AmiError("action_failed", `refused to send AMI header name "${key}"`);
+    const name = key[0]!.toUpperCase() + key.slice(1);
+    if (typeof value === "object") {
+      // Originate's Variable: one `Variable: name=value` line per entry.
+      for (const [variable, item] of Object.entries(value)) headers.push([name, checked(key, `${variable}=${item}`)]);
+    } else headers.push([name, checked(key, String(value))]);
+  }
+  return headers;
 }
 
-function text(value: RawAmiPacket[string]): string {
-  if (typeof value === "string") return value.trim();
-  if (Array.isArray(value)) return value.join(" ").trim();
-  return "";
+function checked(key: string, value: string): string {
+  if (LINE_BREAK.test(value)) throw new AmiError("action_failed", `refused to send AMI header ${key}: line break`);
+  return value;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

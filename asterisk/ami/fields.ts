@@ -3,10 +3,11 @@ import type { AmiFields } from "./types";
 type RawValue = string | string[] | Record<string, string> | undefined;
 
 /**
- * Turns a packet as asterisk-manager parses it into AmiFields. The library turns `Variable:` and
- * `ChanVariable:` headers into a `{ name: value }` object, which breaks VarSet events (`Variable: NAME`
- * then `Value: …`) and loses repeated names: they are turned back into header text, `NAME` alone
- * when the header had no `=value` (VarSet), `NAME=value` otherwise.
+ * Turns a packet in asterisk-manager's old shape (lower-cased keys, `Variable:`/`ChanVariable:` as a
+ * `{ name: value }` object, "output:" keys) into AmiFields. The client no longer needs it — its own
+ * parser (packet-parser.ts) yields AmiFields directly — but test helpers that build events from a
+ * plain record still go through it; `Variable` objects become header text again, `NAME` alone when
+ * the value is empty (VarSet), `NAME=value` otherwise.
  */
 export function normalizeAmiFields(raw: Readonly<Record<string, RawValue>>): AmiFields {
   const fields: Record<string, string | string[]> = {};

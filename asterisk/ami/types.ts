@@ -1,7 +1,7 @@
 // The typed face of the AMI client (asterisk/ami). Everything else in the app talks to Asterisk
 // through these types only, so the wire details stay in asterisk/ami and asterisk/testing.
 
-/** Header names lower-cased (as asterisk-manager delivers them); a repeated header is a list. */
+/** Header names lower-cased (as packet-parser.ts reads them); a repeated header is a list. */
 export type AmiFields = Readonly<Record<string, string | readonly string[]>>;
 
 export type AmiEvent = { event: string; fields: AmiFields };

@@ -815,7 +815,7 @@ export class CallTracker {
   }
 
   private applyChannelVariables(channel: Channel, fields: AmiFields, prefix: "" | "dest"): void {
-    // `ChanVariable: NAME=value` (manager.conf channelvars); asterisk-manager gives `NAME` alone for an empty value.
+    // `ChanVariable: NAME=value` (manager.conf channelvars); the packet parser gives `NAME` alone for an empty value.
     const values = amiFieldList(fields, `${prefix}chanvariable`);
     for (const text of values) {
       const eq = text.indexOf("=");

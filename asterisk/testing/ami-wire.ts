@@ -25,7 +25,7 @@ export function formatPacket(...parts: AmiWireHeaders[]): string {
 }
 
 export type AmiWireRequest = {
-  /** The Action header as sent (asterisk-manager sends it lower-cased: "login", "Command"…). */
+  /** The Action header as sent, in the client's case ("Login", "Command"…; other clients lower-case it). */
   action: string;
   actionId: string | undefined;
   headers: Array<[string, string]>;
