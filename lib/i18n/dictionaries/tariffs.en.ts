@@ -232,6 +232,7 @@ export const tariffsEn: Dictionary["tariffs"] = {
     owner_required: "Choose the deck's owner.",
     owner_not_found: "This owner no longer exists.",
     owner_kind_mismatch: "Buy decks belong to carriers or gateways; sell decks to plans or companies.",
+    owner_deck_blocks_delete: "The rate deck “{name}” belongs to this record: delete the deck first.",
     owner_has_deck: "This owner already has the deck “{name}”.",
     source_not_found: "The deck to copy no longer exists.",
     deck_in_use: "Calls were rated with this deck: it cannot be deleted.",

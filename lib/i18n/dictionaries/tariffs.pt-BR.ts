@@ -231,6 +231,7 @@ export const tariffsPtBR = {
     owner_required: "Escolha o dono da tabela.",
     owner_not_found: "Esse dono não existe mais.",
     owner_kind_mismatch: "Tabelas de compra pertencem a operadoras ou gateways; de venda, a planos ou empresas.",
+    owner_deck_blocks_delete: "A tabela de tarifas “{name}” pertence a este cadastro: exclua a tabela antes.",
     owner_has_deck: "Esse dono já tem a tabela “{name}”.",
     source_not_found: "A tabela a copiar não existe mais.",
     deck_in_use: "Chamadas já foram tarifadas com esta tabela: ela não pode ser excluída.",

@@ -6,6 +6,7 @@ import type { Prisma } from "@/prisma/generated/client";
 import { sealSecret } from "@/server/crypto/secret-box";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { assertNoRateDeck } from "@/server/services/billing/decks/assert-no-rate-deck";
 import { requestSyncOfEveryNode } from "@/server/services/routes/request-route-sync";
 import type { RecordAuditFn } from "./inventory-audit";
 import { isUniqueViolation } from "./unique-violation";
@@ -145,6 +146,7 @@ export async function deleteGateway(db: TenantDb, id: string, audit: RecordAudit
     const routeList = names.join(", ") + (count > 5 ? ", …" : "");
     throw new AppError("CONFLICT", routesMessage("routes.errors.gateway_in_use", { count, routes: routeList }), { routes: count });
   }
+  await assertNoRateDeck(db, { gatewayId: id });
   await db.gateway.delete({ where: { id } });
   await audit({ action: "gateway.delete", objectType: "gateway", objectId: id, before });
   await requestSyncOfEveryNode(db, "gateway.delete");

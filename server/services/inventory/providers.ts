@@ -3,6 +3,7 @@ import { inventoryError, type ProviderFields, type ProviderOutput } from "@/lib/
 import type { Prisma } from "@/prisma/generated/client";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { assertNoRateDeck } from "@/server/services/billing/decks/assert-no-rate-deck";
 import type { RecordAuditFn } from "./inventory-audit";
 import { isForeignKeyViolation, isUniqueViolation } from "./unique-violation";
 
@@ -100,6 +101,7 @@ export async function deleteProvider(db: TenantDb, id: string, audit: RecordAudi
       dids: before.didCount,
     });
   if (before.gatewayCount > 0 || before.didCount > 0) throw inUse();
+  await assertNoRateDeck(db, { providerId: id });
   try {
     await db.provider.delete({ where: { id } });
   } catch (error) {
