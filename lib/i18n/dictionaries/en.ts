@@ -1,4 +1,5 @@
 import { tariffsEn } from "./tariffs.en";
+import { ratingEn } from "./rating.en";
 import { invoicesEn } from "./invoices.en";
 import { billingReportsEn } from "./billingReports.en";
 import { billingEn } from "./billing.en";
@@ -343,6 +344,7 @@ export const en: Dictionary = {
   callsBoard: callsBoardEn,
   callHistory: callHistoryEn,
   tariffs: tariffsEn,
+  rating: ratingEn,
   invoices: invoicesEn,
   billingReports: billingReportsEn,
   billing: billingEn,

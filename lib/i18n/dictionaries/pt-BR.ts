@@ -1,5 +1,6 @@
 import { tariffsPtBR } from "./tariffs.pt-BR";
 import { invoicesPtBR } from "./invoices.pt-BR";
+import { ratingPtBR } from "./rating.pt-BR";
 import { billingReportsPtBR } from "./billingReports.pt-BR";
 import { billingPtBR } from "./billing.pt-BR";
 import { telephonyPtBR } from "./telephony.pt-BR";
@@ -343,6 +344,7 @@ export const ptBR = {
   callHistory: callHistoryPtBR,
   tariffs: tariffsPtBR,
   invoices: invoicesPtBR,
+  rating: ratingPtBR,
   billingReports: billingReportsPtBR,
   billing: billingPtBR,
   numbers: numbersPtBR,
