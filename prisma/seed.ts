@@ -13,6 +13,8 @@ import { seedTelephonyExtensions } from "./seed-data/telephony-extensions";
 import { seedTelephonyNetwork } from "./seed-data/telephony-network";
 import { seedTelephonyNumbers } from "./seed-data/telephony-numbers";
 import { seedDemoCalls } from "./seed-data/calls";
+import { seedRateDecks } from "./seed-data/rate-decks";
+import { seedTaxRates } from "./seed-data/tax-rates";
 
 export const DEMO_PASSWORD = "linha-demo";
 export const ADMIN_LOGIN = { email: "root@linha.local", password: "linha-admin" };
@@ -122,7 +124,8 @@ export async function seedDemo(ownerUrl: string, options: SeedOptions = {}): Pro
       const tenant = await db.tenant.upsert({
         where: { slug: spec.slug },
         update: {},
-        create: { slug: spec.slug, name: spec.name, cnpj: spec.cnpj, planId: plan.id },
+        // Customers since before last month: the demo's previous-month invoice bills the whole plan fee.
+        create: { slug: spec.slug, name: spec.name, cnpj: spec.cnpj, planId: plan.id, createdAt: new Date(Date.now() - 90 * 86_400_000) },
       });
       const users: { role: MemberRole; user: { id: string } }[] = [];
       for (const m of spec.members) users.push({ role: m.role, user: await ensureUser(db, m.email, m.name, DEMO_PASSWORD) });
@@ -182,6 +185,10 @@ export async function seedDemo(ownerUrl: string, options: SeedOptions = {}): Pro
       async (tx) => {
         await tx.$executeRaw`SET LOCAL ROLE linha_admin`;
         await seedTelephonyNetwork(tx, { appSecret });
+        // Prices and taxes: the app's rating schedule rates the seeded calls soon after it starts.
+        const decks = await seedRateDecks(tx);
+        if (decks.decks) log(`seeded ${decks.decks} rate decks (${decks.rates} rates)`);
+        await seedTaxRates(tx);
         for (const tenant of seeded) {
           await seedTelephonyExtensions(tx, tenant.id, tenant.slug, tenant.memberships, appSecret);
           await seedTelephonyNumbers(tx, tenant.id);

@@ -2,6 +2,8 @@ import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { startAmiServer, type AmiTestServer } from "@/asterisk/testing/ami-server";
 import { parseHost } from "@/lib/host";
+import { billableTenant } from "@/server/services/billing/invoices/invoice.fixture";
+import { runInvoices } from "@/server/services/billing/invoices/run-invoices";
 import { ownerQuery } from "@/server/testing/owner-db";
 import { createCaller, appRouter } from "@/server/trpc/root";
 
@@ -128,6 +130,39 @@ describe("every console mutation leaves an audit entry", () => {
       }),
     );
 
+    // The gateway's own price list: every change makes a version; deleted again before the gateway.
+    const t = a.tariffs;
+    const deck = await audited("admin.tariffs.decks.create", () =>
+      t.decks.create({ name: `Walk ${tag}`, kind: "buy", ownerType: "gateway", ownerId: gateway.id }),
+    );
+    await audited("admin.tariffs.decks.update", () => t.decks.update({ id: deck.id, data: { name: `Walk deck ${tag}` } }));
+    await audited("admin.tariffs.import", () =>
+      t.import({
+        deckId: deck.id,
+        mode: "replace",
+        csv: "prefix;description;price_per_minute;connection_fee;min_seconds;increment_seconds;effective_from;effective_to\n55;Brasil;0,1;;;;2026-01-01;",
+      }),
+    );
+    const rate = {
+      prefix: "5511",
+      description: "SP",
+      pricePerMinute: "0,05",
+      connectionFee: "",
+      increment: "30/6",
+      effectiveFrom: "2026-01-01",
+      effectiveTo: "",
+    };
+    await audited("admin.tariffs.rates.create", () => t.rates.create({ deckId: deck.id, data: rate }));
+    const sp = (await t.rates.list({ deckId: deck.id, search: "5511" })).items[0]!;
+    await audited("admin.tariffs.rates.update", () => t.rates.update({ id: sp.id, data: { ...rate, pricePerMinute: "0,06" } }));
+    const sp2 = (await t.rates.list({ deckId: deck.id, search: "5511" })).items[0]!;
+    await audited("admin.tariffs.rates.delete", () => t.rates.delete({ id: sp2.id }));
+    const versions = await t.versions.list({ deckId: deck.id });
+    await audited("admin.tariffs.versions.restore", () =>
+      t.versions.restore({ versionId: versions.items.find((v) => v.number === 2)!.id }),
+    );
+    await audited("admin.tariffs.decks.delete", () => t.decks.delete({ id: deck.id }));
+
     const slug = `walk-${tag}`;
     const created = await audited("admin.tenants.create", () =>
       a.tenants.create({
@@ -184,6 +219,32 @@ describe("every console mutation leaves an audit entry", () => {
     await audited("admin.inventory.dids.release", () => a.inventory.dids.release({ id: first!.id }));
     await audited("admin.inventory.dids.returnToPool", () => a.inventory.dids.returnToPool({ id: first!.id }));
     await audited("admin.inventory.dids.delete", () => a.inventory.dids.delete({ id: second!.id }));
+
+    const thisMonth = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo", year: "numeric", month: "2-digit" })
+      .format(new Date())
+      .slice(0, 7);
+    await audited("admin.invoices.run", () => a.invoices.run({ month: thisMonth, tenantId }));
+    const tax = await audited("admin.invoices.taxes.create", () =>
+      a.invoices.taxes.create({ name: `Walk ${tag}`, percent: "1", active: false }),
+    );
+    await audited("admin.invoices.taxes.update", () =>
+      a.invoices.taxes.update({ id: tax.id, data: { name: `Walk ${tag}`, percent: "2", active: false } }),
+    );
+    await audited("admin.invoices.taxes.delete", () => a.invoices.taxes.delete({ id: tax.id }));
+    // Two drafts of a closed month for tenants of their own (the walk's tenant was created today).
+    const drafts: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const billed = await billableTenant();
+      await runInvoices({ month: "2025-01", tenantId: billed.id }, { rateFirst: false, taxes: [] });
+      const [row] = await ownerQuery<{ id: string }>(`SELECT id FROM "Invoice" WHERE "tenantId" = $1`, [billed.id]);
+      drafts.push(row!.id);
+    }
+    await audited("admin.invoices.issue", () => a.invoices.issue({ id: drafts[0]! }));
+    await audited("admin.invoices.markPaid", () => a.invoices.markPaid({ id: drafts[0]! }));
+    await audited("admin.invoices.void", () => a.invoices.void({ id: drafts[1]!, reason: "walk" }));
+
+    await audited("admin.rating.rateNow", () => a.rating.rateNow({ tenantId }));
+    await audited("admin.rating.rerate", () => a.rating.rerate({ month: thisMonth, tenantId }));
 
     await audited("admin.tenants.suspend", () => a.tenants.suspend({ id: tenantId }));
     await audited("admin.tenants.reactivate", () => a.tenants.reactivate({ id: tenantId }));
