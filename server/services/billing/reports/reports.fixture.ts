@@ -24,8 +24,9 @@ export async function insertProvider(): Promise<{ id: string; name: string }> {
 export async function insertGateway(providerId: string): Promise<{ id: string; name: string }> {
   const name = uniqueCode("gw");
   const [row] = await ownerQuery<{ id: string }>(
-    `INSERT INTO "Gateway" (id, "providerId", name, host, "updatedAt") VALUES (gen_random_uuid(), $1, $2, '192.0.2.10', now()) RETURNING id`,
-    [providerId, name],
+    `INSERT INTO "Gateway" (id, "providerId", name, host, "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, now()) RETURNING id`,
+    // A host of its own: two carrier gateways at one address make every node's config refuse to render.
+    [providerId, name, `${name.toLowerCase()}.gw.example`],
   );
   return { id: row!.id, name };
 }
