@@ -78,7 +78,14 @@ export async function getInvoiceView(db: TenantDb, invoiceId: string): Promise<I
   return { ...toInvoiceSummary(summary), lines };
 }
 
-export type InvoiceListFilter = { tenantId?: string; status?: InvoiceSummary["status"]; month?: string; cursor?: string; limit: number };
+export type InvoiceListFilter = {
+  tenantId?: string;
+  /** One status, or any of several (the tenant's list: everything but drafts). */
+  status?: InvoiceSummary["status"] | readonly InvoiceSummary["status"][];
+  month?: string;
+  cursor?: string;
+  limit: number;
+};
 
 /** Newest month first, then newest invoice; keyset over (period, id). */
 export async function listInvoiceSummaries(
@@ -89,7 +96,7 @@ export async function listInvoiceSummaries(
   const rows = await db.invoice.findMany({
     where: {
       ...(filter.tenantId ? { tenantId: filter.tenantId } : {}),
-      ...(filter.status ? { status: filter.status } : {}),
+      ...(typeof filter.status === "string" ? { status: filter.status } : filter.status ? { status: { in: [...filter.status] } } : {}),
       ...(filter.month ? { period: new Date(`${filter.month}-01T00:00:00Z`) } : {}),
       ...(after ? { OR: [{ period: { lt: after.period } }, { period: after.period, id: { lt: after.id } }] } : {}),
     },
