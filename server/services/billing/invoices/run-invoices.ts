@@ -28,6 +28,10 @@ export type InvoiceRunRequest = { month: string; tenantId?: string | null; reque
  * made a call in it anyway (the plan is then not billed, what they used is).
  */
 async function billableTenants(db: TenantDb, period: InvoicePeriod, tenantId: string | null) {
+  const charged = await db.callCharge.groupBy({
+    by: ["tenantId"],
+    where: { callStartedAt: { gte: period.start, lt: period.end }, ...(tenantId ? { tenantId } : {}) },
+  });
   return db.tenant.findMany({
     where: {
       status: { in: ["active", "suspended"] },
@@ -35,7 +39,7 @@ async function billableTenants(db: TenantDb, period: InvoicePeriod, tenantId: st
       OR: [
         { createdAt: { lt: period.end } },
         { didAllocations: { some: { fromAt: { lt: period.end }, OR: [{ toAt: null }, { toAt: { gt: period.start } }] } } },
-        { callCharges: { some: { callStartedAt: { gte: period.start, lt: period.end } } } },
+        { id: { in: charged.map((row) => row.tenantId) } },
       ],
     },
     select: { id: true, slug: true },

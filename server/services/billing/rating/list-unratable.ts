@@ -5,22 +5,6 @@ import { AppError } from "@/server/errors";
 // The calls no rate matched (CallCharge.status = unratable), newest call first, for the operator
 // to fix the decks and re-rate. Console role: the charges' buy side is operator data.
 
-type Row = {
-  id: string;
-  callId: string;
-  tenantId: string;
-  tenantSlug: string;
-  tenantName: string;
-  direction: UnratableCharge["direction"];
-  number: string;
-  reason: UnratableCharge["reason"];
-  callStartedAt: Date;
-  answeredSec: number;
-  gatewayName: string | null;
-  destination: string | null;
-  ratedAt: Date;
-};
-
 export async function listUnratable(
   db: TenantDb,
   input: Required<Pick<UnratableListInput, "limit">> & UnratableListInput,
@@ -52,12 +36,24 @@ export async function listUnratable(
       gatewayName: true,
       destination: true,
       ratedAt: true,
-      tenant: { select: { id: true, slug: true, name: true } },
+      tenantId: true,
     },
   });
   const page = rows.slice(0, input.limit);
+  const tenants = new Map(
+    (
+      await db.tenant.findMany({
+        where: { id: { in: [...new Set(page.map((row) => row.tenantId))] } },
+        select: { id: true, slug: true, name: true },
+      })
+    ).map((tenant) => [tenant.id, tenant]),
+  );
   return {
-    items: page.map(({ unratableReason, ...row }) => ({ ...row, reason: unratableReason as Row["reason"] })),
+    items: page.map(({ unratableReason, tenantId, ...row }) => ({
+      ...row,
+      tenant: tenants.get(tenantId) ?? { id: tenantId, slug: "", name: "" },
+      reason: unratableReason as UnratableCharge["reason"],
+    })),
     nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
   };
 }

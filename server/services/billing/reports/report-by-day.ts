@@ -7,7 +7,7 @@ import { chargeFilters, dayStart, MONEY_COLUMNS } from "./report-sql";
 
 /**
  * Money per São Paulo calendar day, every day of the range (zeros included): each day joins the
- * charges between its own two local midnights, which is an index range scan on callStartedAt.
+ * charges between its own two local midnights, which PostgreSQL 18 reads by skip-scanning the (tenantId, callStartedAt) index.
  */
 export async function reportByDay(db: TenantDb, scope: ReportScope): Promise<ReportByDay> {
   const rows = await db.$queryRaw<Array<MoneySums & { day: string }>>`
