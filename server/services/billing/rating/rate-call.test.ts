@@ -108,6 +108,25 @@ describe("chargeMicros", () => {
     expect(chargeMicros(1_000_000_020, { pricePerMinuteMicros: 90_000n, connectionFeeMicros: 0n })).toBe(1_500_000_030_000n);
     expect(Number.isSafeInteger(Number((1_000_000_000n * price) / 60n))).toBe(false);
   });
+
+  it("gives the bigint formula's answer on both sides of 2^53, where it switches arithmetic", () => {
+    const exact = (sec: number, price: bigint, fee: bigint) => fee + (BigInt(sec) * price + 30n) / 60n;
+    const limit = BigInt(Number.MAX_SAFE_INTEGER);
+    const cases: Array<[number, bigint, bigint]> = [];
+    // billed × price + 30 just under, at and just over 2^53 − 1, every remainder mod 60 around it.
+    for (let delta = -70n; delta <= 70n; delta++) cases.push([1, limit - 30n + delta, 0n]);
+    for (const sec of [59, 60, 61, 3_599, 86_400]) {
+      const price = (limit - 30n) / BigInt(sec);
+      for (const p of [price - 1n, price, price + 1n]) cases.push([sec, p, 0n], [sec, p, 12_345n]);
+    }
+    // A fee that alone pushes the sum over.
+    cases.push([60, 90_000n, limit - 10n], [60, 90_000n, limit - 90_000n], [60, 90_000n, limit - 89_999n]);
+    for (const [sec, price, fee] of cases) {
+      expect(chargeMicros(sec, { pricePerMinuteMicros: price, connectionFeeMicros: fee }), `${sec} s × ${price} + ${fee}`).toBe(
+        exact(sec, price, fee),
+      );
+    }
+  });
 });
 
 describe("buildRateIndex: longest prefix match", () => {

@@ -29,6 +29,15 @@ export function billedSeconds(answeredSec: number, rate: Pick<RateRow, "minSecon
  */
 export function chargeMicros(billedSec: number, rate: Pick<RateRow, "pricePerMinuteMicros" | "connectionFeeMicros">): bigint {
   if (billedSec <= 0) return 0n;
+  // The same arithmetic in doubles while every intermediate is an integer below 2^53 (exact there):
+  // a rating run prices two sides of a million calls, and each bigint operation allocates.
+  // (A sum or product whose exact value passes 2^53 − 1 comes out at 2^53 or more, so the checks
+  // on the results are enough.)
+  const scaled = billedSec * Number(rate.pricePerMinuteMicros) + 30;
+  if (scaled <= Number.MAX_SAFE_INTEGER) {
+    const total = Number(rate.connectionFeeMicros) + (scaled - (scaled % 60)) / 60;
+    if (total <= Number.MAX_SAFE_INTEGER) return BigInt(total);
+  }
   return rate.connectionFeeMicros + (BigInt(billedSec) * rate.pricePerMinuteMicros + 30n) / 60n;
 }
 
@@ -41,11 +50,6 @@ export type RateIndex = {
 
 const MAX_PREFIX = 15;
 
-/** A digit trie: a node per prefix digit, holding the rates of the prefix that ends there. */
-type TrieNode = { children: Array<TrieNode | undefined> | null; rates: RateRow[] | null };
-
-const newNode = (): TrieNode => ({ children: null, rates: null });
-
 /** The rate of `list` (sorted by effectiveFrom) in effect at `at`, if any. Periods never overlap. */
 function inEffect(list: RateRow[], at: number): RateRow | null {
   for (let i = list.length - 1; i >= 0; i--) {
@@ -55,41 +59,75 @@ function inEffect(list: RateRow[], at: number): RateRow | null {
   return null;
 }
 
+/**
+ * A digit trie laid out flat: node n's child for digit d is `children[n * 10 + d]` (0: none; the
+ * root, node 0, is nobody's child), and `rates[n]` holds the rates of the prefix ending at n.
+ */
+class DigitTrie {
+  children = new Int32Array(10 * 1024);
+  readonly rates: Array<RateRow[] | undefined> = [undefined];
+  nodes = 1;
+
+  /** The node of `prefix` (made on the way), or -1 when it is not all digits. */
+  nodeOf(prefix: string): number {
+    let node = 0;
+    for (let i = 0; i < prefix.length; i++) {
+      const digit = prefix.charCodeAt(i) - 48;
+      // Prefixes are digits (a CHECK in the database); anything else could never match a number.
+      if (digit < 0 || digit > 9) return -1;
+      let child = this.children[node * 10 + digit]!;
+      if (child === 0) {
+        child = this.nodes++;
+        if (child * 10 + 10 > this.children.length) {
+          const grown = new Int32Array(this.children.length * 2);
+          grown.set(this.children);
+          this.children = grown;
+        }
+        this.rates.push(undefined);
+        this.children[node * 10 + digit] = child;
+      }
+      node = child;
+    }
+    return node;
+  }
+}
+
 // A trie rather than a map of prefix strings: a rating run matches two sides of a million calls,
 // and walking digits costs a few array reads where a map costs a substring and a hash per length.
+// Flat typed arrays rather than a node object per digit: a deck of 50,000 prefixes has hundreds of
+// thousands of nodes, and following object pointers through them was most of a run's matching time.
 export function buildRateIndex(rates: Iterable<RateRow>): RateIndex {
-  const root = newNode();
-  const lists: RateRow[][] = [];
+  const trie = new DigitTrie();
   let size = 0;
   for (const rate of rates) {
     size++;
-    let node = root;
-    let ok = rate.prefix.length > 0;
-    for (let i = 0; i < rate.prefix.length && ok; i++) {
-      const digit = rate.prefix.charCodeAt(i) - 48;
-      // Prefixes are digits (a CHECK in the database); anything else could never match a number.
-      if (digit < 0 || digit > 9) ok = false;
-      else node = (node.children ??= new Array<TrieNode | undefined>(10))[digit] ??= newNode();
-    }
-    if (!ok) continue;
-    if (node.rates) node.rates.push(rate);
-    else lists.push((node.rates = [rate]));
+    const node = rate.prefix.length > 0 ? trie.nodeOf(rate.prefix) : -1;
+    if (node < 0) continue;
+    const list = trie.rates[node];
+    if (list) list.push(rate);
+    else trie.rates[node] = [rate];
   }
-  for (const list of lists) list.sort((a, b) => a.effectiveFrom - b.effectiveFrom);
+  for (const list of trie.rates) list?.sort((a, b) => a.effectiveFrom - b.effectiveFrom);
+  const children = trie.children.subarray(0, trie.nodes * 10);
+  const lists = trie.rates;
+  // The rate lists met on the way down, reused from call to call.
+  const path = new Array<RateRow[]>(MAX_PREFIX);
   return {
     size,
     match(number, at) {
-      const path: RateRow[][] = [];
-      let node: TrieNode | undefined = root;
+      let found = 0;
+      let node = 0;
       const length = Math.min(MAX_PREFIX, number.length);
       for (let i = 0; i < length; i++) {
         const digit = number.charCodeAt(i) - 48;
-        node = digit >= 0 && digit <= 9 ? node.children?.[digit] : undefined;
-        if (!node) break;
-        if (node.rates) path.push(node.rates);
+        if (digit < 0 || digit > 9) break;
+        node = children[node * 10 + digit]!;
+        if (node === 0) break;
+        const list = lists[node];
+        if (list !== undefined) path[found++] = list;
       }
       // Longest first; a prefix whose rates are all out of their period falls through to a shorter one.
-      for (let i = path.length - 1; i >= 0; i--) {
+      for (let i = found - 1; i >= 0; i--) {
         const rate = inEffect(path[i]!, at);
         if (rate) return rate;
       }
