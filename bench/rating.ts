@@ -410,9 +410,11 @@ async function main(): Promise<void> {
   await owner.query(`CHECKPOINT`);
 
   // ---- ours: the real rating run, end to end (decks, read, rate, write, commit)
+  const cpuBefore = process.cpuUsage();
   const runStarted = performance.now();
   const run = await rateNewCalls();
   const oursSeconds = (performance.now() - runStarted) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   const persisted = Number((await one<{ n: string }>(owner, `SELECT count(*) AS n FROM "CallCharge"`)).n);
   const ratedCount = Number((await one<{ n: string }>(owner, `SELECT count(*) AS n FROM "CallCharge" WHERE status = 'rated'`)).n);
   const oursRate = persisted / oursSeconds;
@@ -421,8 +423,8 @@ async function main(): Promise<void> {
       `${fmt(persisted)} charges persisted (${fmt(ratedCount)} rated)`,
   );
   console.log(
-    `  phases: decks loaded ${run.phases.load.toFixed(2)} s, calls read + rated + charges written ${run.phases.stream.toFixed(2)} s, ` +
-      `commit ${run.phases.commit.toFixed(2)} s`,
+    `  phases: decks loaded and calls counted ${run.phases.load.toFixed(2)} s, calls read + rated + charges written ${run.phases.stream.toFixed(2)} s, ` +
+      `commit ${run.phases.commit.toFixed(2)} s; this process used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU`,
   );
 
   // ---- the bare write of the same rows

@@ -115,7 +115,6 @@ export const CHARGE_COLUMNS = [
   "buyRateId",
   "gatewayName",
   "providerId",
-  "ratingRunId",
 ] as const;
 
 const COLUMN_LIST = CHARGE_COLUMNS.map((c) => `"${c}"`).join(", ");
@@ -135,4 +134,7 @@ export const COPY_CHARGES_IN = `COPY rating_charges (${COLUMN_LIST}) FROM STDIN`
 
 export const CLEAR_STAGE = `TRUNCATE rating_charges`;
 
-export const INSERT_STAGED_CHARGES = `INSERT INTO "CallCharge" (${COLUMN_LIST}, "ratedAt") SELECT ${COLUMN_LIST}, "ratedAt" FROM rating_charges`;
+/** The run's id is the same on every charge: written here once rather than on each COPY line. */
+export function insertStagedCharges(runId: string): string {
+  return `INSERT INTO "CallCharge" (${COLUMN_LIST}, "ratingRunId", "ratedAt") SELECT ${COLUMN_LIST}, ${uuidLiteral(runId)}, "ratedAt" FROM rating_charges`;
+}

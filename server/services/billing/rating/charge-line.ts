@@ -20,7 +20,7 @@ const NO_NUMBER = "0";
 const big = (value: bigint | null) => (value === null ? COPY_NULL : value.toString());
 const text = (value: string | null) => (value === null ? COPY_NULL : value);
 
-export function chargeLineTransform(runId: string, context: RatingContext, counters: LineCounters): (line: string) => string | null {
+export function chargeLineTransform(context: RatingContext, counters: LineCounters): (line: string) => string | null {
   const escaped = new Map<string, string>();
   const destinationField = (destination: string | null) => {
     if (destination === null) return COPY_NULL;
@@ -63,6 +63,6 @@ export function chargeLineTransform(runId: string, context: RatingContext, count
     if (result.status === "rated") counters.rated++;
     else counters.unratable++;
 
-    return `${chargeId()}\t${tenantId}\t${callId}\t${startedAtText}\t${direction}\t${number}\t${result.status}\t${text(result.unratableReason)}\t${destinationField(result.destination)}\t${answeredText}\t${result.billedSecSell}\t${result.billedSecBuy}\t${big(result.priceMicros)}\t${big(result.costMicros)}\t${big(result.marginMicros)}\t${text(result.sellRateId)}\t${text(result.buyRateId)}\t${gatewayField}\t${text(providerId)}\t${runId}\n`;
+    return `${chargeId()}\t${tenantId}\t${callId}\t${startedAtText}\t${direction}\t${number}\t${result.status}\t${text(result.unratableReason)}\t${destinationField(result.destination)}\t${answeredText}\t${result.billedSecSell}\t${result.billedSecBuy}\t${big(result.priceMicros)}\t${big(result.costMicros)}\t${big(result.marginMicros)}\t${text(result.sellRateId)}\t${text(result.buyRateId)}\t${gatewayField}\t${text(providerId)}\n`;
   };
 }

@@ -111,19 +111,26 @@ async function loadVersionRateRows(client: pg.ClientBase, versionId: string): Pr
   }));
 }
 
-/** Loads the context on `client` (a connection in the console's role). */
-export async function loadRatingContext(client: pg.ClientBase): Promise<RatingContext> {
+/**
+ * Loads the context over `clients` (connections in the console's role), one deck version per
+ * connection at a time: the versions' queries run side by side.
+ */
+export async function loadRatingContext(clients: readonly pg.ClientBase[], dids: PricedDids): Promise<RatingContext> {
   const { sell, buy } = await loadDeckChoices();
-  const dids = await loadPricedDids();
   const versionIds = new Set<string>();
   for (const row of [...sell, ...buy]) if (row.versionId) versionIds.add(row.versionId);
   const indexes = new Map<string, RateIndex>();
   let rates = 0;
-  for (const versionId of versionIds) {
-    const rows = await loadVersionRateRows(client, versionId);
-    rates += rows.length;
-    indexes.set(versionId, buildRateIndex(rows));
-  }
+  const pending = [...versionIds];
+  await Promise.all(
+    clients.map(async (client) => {
+      for (let versionId = pending.shift(); versionId; versionId = pending.shift()) {
+        const rows = await loadVersionRateRows(client, versionId);
+        rates += rows.length;
+        indexes.set(versionId, buildRateIndex(rows));
+      }
+    }),
+  );
   const sellByTenant = new Map(sell.map((row) => [row.tenantId, row.versionId ? indexes.get(row.versionId)! : null]));
   const buyByGateway = new Map<string, BuySide>(
     buy.map((row) => [

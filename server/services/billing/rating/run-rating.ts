@@ -20,7 +20,7 @@ import {
   CLEAR_STAGE,
   COPY_CHARGES_IN,
   deletePeriodCharges,
-  INSERT_STAGED_CHARGES,
+  insertStagedCharges,
   lockPeriodInvoices,
   STAGE_CHARGES_IN_TRANSACTION,
   STAGE_CHARGES_PER_BATCH,
@@ -93,17 +93,17 @@ function scopeOf(run: RatingRunRow, tenantIds: readonly string[] | null): Candid
   return { kind: "rerate", start: run.periodStart, end: run.periodEnd, tenantIds: tenants };
 }
 
-async function stageAndInsert(writer: pg.ClientBase, chunks: string[]): Promise<void> {
+async function stageAndInsert(writer: pg.ClientBase, runId: string, chunks: string[]): Promise<void> {
   await pipeline(Readable.from(chunks), writer.query(copyFrom(COPY_CHARGES_IN)));
-  await writer.query(INSERT_STAGED_CHARGES);
+  await writer.query(insertStagedCharges(runId));
 }
 
 /** A "rate" run's writer: each batch is its own transaction. */
-function committingSink(writer: pg.ClientBase, onWritten: (counts: LineCounters) => void): BatchSink<LineCounters> {
+function committingSink(writer: pg.ClientBase, runId: string, onWritten: (counts: LineCounters) => void): BatchSink<LineCounters> {
   return async (batch) => {
     await writer.query("BEGIN");
     try {
-      await stageAndInsert(writer, batch.chunks);
+      await stageAndInsert(writer, runId, batch.chunks);
       await writer.query("COMMIT");
     } catch (error) {
       await writer.query("ROLLBACK").catch(() => undefined);
@@ -114,9 +114,9 @@ function committingSink(writer: pg.ClientBase, onWritten: (counts: LineCounters)
 }
 
 /** A re-rating's writer: every batch inside the run's one transaction. */
-function transactionSink(writer: pg.ClientBase, onWritten: (counts: LineCounters) => void): BatchSink<LineCounters> {
+function transactionSink(writer: pg.ClientBase, runId: string, onWritten: (counts: LineCounters) => void): BatchSink<LineCounters> {
   return async (batch) => {
-    await stageAndInsert(writer, batch.chunks);
+    await stageAndInsert(writer, runId, batch.chunks);
     await writer.query(CLEAR_STAGE);
     onWritten(batch.tag);
   };
@@ -147,10 +147,24 @@ export async function executeRatingRun(
   try {
     const scope = scopeOf(run, tenantIds);
     reader = await adminConnection();
-    const context = await loadRatingContext(reader);
-    const where = candidateWhere(scope, context.inboundPairs);
     const rerate = scope.kind === "rerate";
     for (let i = 0; i < (rerate ? 1 : RATE_WRITERS); i++) writers.push(await adminConnection());
+    const dids = await loadPricedDids();
+    const where = candidateWhere(scope, dids.pairs);
+
+    // One snapshot for the count and the rows, so `total` is exactly what gets processed. The
+    // count runs while the decks load on the writers' connections.
+    await reader.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // The writers fill CallCharge while the reader streams. A nested loop over CallCharge (what the
+    // planner picks when its statistics say the table is empty) would rescan those new rows for
+    // every call — quadratic; a hash join reads CallCharge once, before the first row. Parallel
+    // workers would only take CPU from the writers, which are the bottleneck.
+    await reader.query("SET LOCAL enable_nestloop = off");
+    await reader.query("SET LOCAL max_parallel_workers_per_gather = 0");
+    const counting = reader.query<{ total: number; skipped: number }>(candidateCount(where, rerate));
+    counting.catch(() => undefined); // awaited below; a deck load failing first must not leave it unobserved
+    const context = await loadRatingContext(writers, dids);
+    const { rows } = await counting;
     if (scope.kind === "rerate") {
       const writer = writers[0]!;
       await writer.query("BEGIN");
@@ -162,15 +176,6 @@ export async function executeRatingRun(
     }
     endPhase("load");
 
-    // One snapshot for the count and the rows, so `total` is exactly what gets processed.
-    await reader.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    // The writers fill CallCharge while the reader streams. A nested loop over CallCharge (what the
-    // planner picks when its statistics say the table is empty) would rescan those new rows for
-    // every call — quadratic; a hash join reads CallCharge once, before the first row. Parallel
-    // workers would only take CPU from the writers, which are the bottleneck.
-    await reader.query("SET LOCAL enable_nestloop = off");
-    await reader.query("SET LOCAL max_parallel_workers_per_gather = 0");
-    const { rows } = await reader.query<{ total: number; skipped: number }>(candidateCount(where, rerate));
     counters.total = rows[0]!.total;
     counters.skipped = rows[0]!.skipped;
     counters.processed = counters.skipped;
@@ -186,8 +191,8 @@ export async function executeRatingRun(
     await copyThrough({
       reader,
       select: candidateSelect(where, rerate),
-      transform: chargeLineTransform(run.id, context, lineCounts),
-      sinks: writers.map((writer) => (rerate ? transactionSink(writer, onWritten) : committingSink(writer, onWritten))),
+      transform: chargeLineTransform(context, lineCounts),
+      sinks: writers.map((writer) => (rerate ? transactionSink(writer, run.id, onWritten) : committingSink(writer, run.id, onWritten))),
       tagBatch: () => {
         const counts = { ...lineCounts };
         lineCounts.rated = 0;
