@@ -1,6 +1,7 @@
 // `npm start`: database (embedded unless DATABASE_URL) → migrations → app role → demo seed →
 // production build if stale → `next start`. `npm run dev` does the same with `next dev`.
 import { spawn, spawnSync } from "node:child_process";
+import { APP_NODE_FLAGS } from "./lib/app-node-flags";
 import { resolve } from "node:path";
 import { deployMigrations } from "../prisma/migrate-engine";
 import { ADMIN_LOGIN, DEMO_PASSWORD, seedDemo } from "../prisma/seed";
@@ -40,6 +41,7 @@ async function main() {
     ROOT_DOMAIN: rootDomain,
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, APP_NODE_FLAGS].filter(Boolean).join(" "),
   };
 
   if (!dev && (process.env.FORCE_BUILD === "1" || buildIsStale(root))) {

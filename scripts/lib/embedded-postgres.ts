@@ -3,6 +3,18 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 
+/**
+ * Settings of the embedded server (the app's, the tests' and the benchmarks'). PostgreSQL's
+ * defaults are sized for a small shared host; rating a million calls writes ~600 MB of charges and
+ * indexes (bench/rating.ts), which 128 MB of shared buffers evicts to disk mid-run, and each rating
+ * writer stages 50,000 charges in a temporary table that 8 MB of temp buffers spills to files.
+ */
+const SERVER_SETTINGS: Record<string, string> = {
+  shared_buffers: "1GB",
+  temp_buffers: "64MB",
+  max_wal_size: "2GB",
+};
+
 export type RunningPostgres = { url(database: string): string; stop(): Promise<void> };
 
 function isAlive(pid: number): boolean {
@@ -45,6 +57,8 @@ export async function startEmbeddedPostgres(options: {
   /** "reuse" connects to a server already running on this directory (and leaves it running). */
   ifRunning?: "restart" | "reuse";
   log?: (line: string) => void;
+  /** Server settings (`-c name=value` at start). */
+  settings?: Record<string, string>;
 }): Promise<RunningPostgres> {
   const log = options.log ?? (() => {});
   const url = (database: string) => `postgresql://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
@@ -59,6 +73,7 @@ export async function startEmbeddedPostgres(options: {
     password: options.password,
     persistent: options.persistent ?? true,
     createPostgresUser: true,
+    postgresFlags: Object.entries({ ...SERVER_SETTINGS, ...options.settings }).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     onLog: (message) => serverLog.push(String(message)),
     onError: (message) => serverLog.push(String(message instanceof Error ? message.message : message)),
   });
