@@ -9,10 +9,11 @@
 // prices) plus 20,000 internal calls that are not rated — inserted with generate_series.
 //
 // Then it times the real rating run (rateNewCalls: decks loaded into memory, calls streamed out with
-// COPY, rated in JS, charges streamed back in and committed in one transaction, as the app's role
-// under row-level security) end to end, and a plain COPY of the very same charge rows into the same
-// table with the same indexes (copied out to memory first, table truncated, copied back in by the
-// owner). Prints rows, seconds and rows/s of both and the ratio; exits 1 when the run takes 30 s or
+// COPY, rated in JS, charges streamed back in by two writers committing every 50,000, as the
+// console's role under row-level security) end to end, and a plain COPY of the very same charge rows
+// into the same table with the same indexes and triggers (copied out to memory first, table
+// truncated, copied back in by the owner, in one statement). The process runs with the app server's
+// V8 flags (package.json, scripts/lib/app-node-flags.ts) and the embedded server's settings. Prints rows, seconds and rows/s of both and the ratio; exits 1 when the run takes 30 s or
 // more or did not persist every one of the 1,000,000 charges.
 //
 //   npm run bench:rating
